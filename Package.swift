@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// errata: a terminal workbench for error analysis of machine learning models.
+///
+/// Module layout (see docs/architecture.md): a headless core (`ErrataCore`), the command-line
+/// commands as a library (`ErrataCommands`, so tests can drive them in process) and a thin
+/// executable (`errata`). The attribution, typology and terminal modules join as their issues land.
+let package = Package(
+    name: "errata",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "errata", targets: ["errata"]),
+        .library(name: "ErrataCore", targets: ["ErrataCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "ErrataCore",
+            dependencies: [
+                .product(name: "BitCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "ErrataCommands",
+            dependencies: [
+                "ErrataCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "errata",
+            dependencies: ["ErrataCommands"]
+        ),
+        .target(
+            name: "ErrataTestSupport",
+            dependencies: ["ErrataCore"],
+            path: "Tests/ErrataTestSupport"
+        ),
+        .testTarget(
+            name: "ErrataCoreTests",
+            dependencies: ["ErrataCore", "ErrataTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ErrataCommandsTests",
+            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

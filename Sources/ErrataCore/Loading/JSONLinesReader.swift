@@ -1,0 +1,326 @@
+/// Reads JSON Lines (one JSON object per line) into a `RawTable`.
+///
+/// A hand-written scanner rather than Foundation's `JSONSerialization`: it reports errors as
+/// `file:line:column`, keeps arrays and objects as their source text (so list-valued and
+/// probability columns reach type inference intact) and does not build a dictionary per line,
+/// which is what makes loading a million lines fast. Keys seen for the first time on a later
+/// line become new columns, missing on earlier lines.
+struct JSONLinesReader {
+    let file: String
+    let skipBadLines: Bool
+
+    func read(_ bytes: UnsafeBufferPointer<UInt8>) throws -> RawTable {
+        let invalid = invalidUTF8Offsets(bytes)
+        var cursor = ByteCursor(bytes)
+        var table = RawTable(file: file, columnNames: [])
+        var columnOf: [String: Int] = [:]
+        var invalidIndex = 0
+        var lineValues: [(column: Int, start: Int32, value: JSONValueText)] = []
+        var seen: [Bool] = []
+
+        while !cursor.atEnd {
+            skipBlank(&cursor)
+            if cursor.atEnd { break }
+            let lineStart = cursor.offset
+            let line = cursor.line
+            lineValues.removeAll(keepingCapacity: true)
+            do {
+                while invalidIndex < invalid.count, invalid[invalidIndex] < lineStart { invalidIndex += 1 }
+                try parseObject(&cursor, bytes: bytes) { key, keyColumn, column, value in
+                    let index: Int
+                    if let existing = columnOf[key] {
+                        index = existing
+                    } else {
+                        index = table.columnNames.count
+                        columnOf[key] = index
+                        table.columnNames.append(key)
+                        var cells = TextColumn()
+                        for _ in 0 ..< table.rowCount { cells.append("") }
+                        table.cells.append(cells)
+                        table.cellColumns.append(Array(repeating: 0, count: table.rowCount))
+                        seen.append(false)
+                    }
+                    if lineValues.contains(where: { $0.column == index }) {
+                        throw LoadError(file: file, line: line, column: keyColumn, "duplicate key \"\(key)\" in this object")
+                    }
+                    lineValues.append((index, Int32(column), value))
+                }
+                if invalidIndex < invalid.count, invalid[invalidIndex] < cursor.offset {
+                    var at = ByteCursor(bytes)
+                    while at.offset < invalid[invalidIndex] { at.advance() }
+                    throw LoadError(file: file, line: at.line, column: at.column, "invalid UTF-8: save the file as UTF-8")
+                }
+            } catch let error as LoadError {
+                if !skipBadLines { throw error }
+                table.skipped.record(error)
+                if cursor.line == line { cursor.skipLine() }
+                continue
+            }
+            table.rowLines.append(Int32(line))
+            for i in seen.indices { seen[i] = false }
+            for entry in lineValues {
+                seen[entry.column] = true
+                table.cellColumns[entry.column].append(entry.start)
+                switch entry.value {
+                case .raw(let range):
+                    table.cells[entry.column].append(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+                case .decoded(let text):
+                    table.cells[entry.column].append(text)
+                }
+            }
+            for c in seen.indices where !seen[c] {
+                table.cells[c].append("")
+                table.cellColumns[c].append(0)
+            }
+        }
+        if table.rowCount == 0 && table.skipped.count == 0 {
+            throw LoadError(file: file, "the file is empty: expected one JSON object per line")
+        }
+        return table
+    }
+
+    /// How a value reaches its cell: numbers, literals, arrays and objects as their source
+    /// bytes; strings decoded (escapes resolved); null as an empty (missing) cell.
+    enum JSONValueText {
+        case raw(Range<Int>)
+        case decoded(String)
+    }
+
+    private func skipBlank(_ cursor: inout ByteCursor) {
+        while !cursor.atEnd, [0x20, 0x09, 0x0A, 0x0D].contains(cursor.current) { cursor.advance() }
+    }
+
+    private func skipInlineSpace(_ cursor: inout ByteCursor) {
+        while !cursor.atEnd, [0x20, 0x09, 0x0D].contains(cursor.current) { cursor.advance() }
+    }
+
+    private func fail(_ cursor: ByteCursor, _ message: String) -> LoadError {
+        LoadError(file: file, line: cursor.line, column: cursor.column, message)
+    }
+
+    private func describe(_ cursor: ByteCursor) -> String {
+        if cursor.atEnd { return "the end of the file" }
+        if cursor.current == 0x0A { return "the end of the line" }
+        let scalar = Unicode.Scalar(cursor.current)
+        return cursor.current < 0x80 ? "'\(Character(scalar))'" : "a non-ASCII character"
+    }
+
+    /// Parses `{ "key": value, ... }` and the end of its line, calling `field` for each member.
+    private func parseObject(
+        _ cursor: inout ByteCursor, bytes: UnsafeBufferPointer<UInt8>,
+        field: (String, Int, Int, JSONValueText) throws -> Void
+    ) throws {
+        guard !cursor.atEnd, cursor.current == UInt8(ascii: "{") else {
+            throw fail(cursor, "expected a JSON object ('{') at the start of the line, found \(describe(cursor))")
+        }
+        cursor.advance()
+        skipInlineSpace(&cursor)
+        if !cursor.atEnd, cursor.current == UInt8(ascii: "}") {
+            cursor.advance()
+        } else {
+            while true {
+                skipInlineSpace(&cursor)
+                guard !cursor.atEnd, cursor.current == UInt8(ascii: "\"") else {
+                    throw fail(cursor, "expected a key in double quotes, found \(describe(cursor))")
+                }
+                let keyColumn = cursor.column
+                let key = text(of: try parseString(&cursor), in: bytes)
+                skipInlineSpace(&cursor)
+                guard !cursor.atEnd, cursor.current == UInt8(ascii: ":") else {
+                    throw fail(cursor, "expected ':' after the key \"\(key)\", found \(describe(cursor))")
+                }
+                cursor.advance()
+                skipInlineSpace(&cursor)
+                let valueColumn = cursor.column
+                let value = try parseValue(&cursor, bytes: bytes)
+                try field(key, keyColumn, valueColumn, value)
+                skipInlineSpace(&cursor)
+                if !cursor.atEnd, cursor.current == UInt8(ascii: ",") {
+                    cursor.advance()
+                    continue
+                }
+                guard !cursor.atEnd, cursor.current == UInt8(ascii: "}") else {
+                    throw fail(cursor, "expected ',' or '}' after the value of \"\(key)\", found \(describe(cursor))")
+                }
+                cursor.advance()
+                break
+            }
+        }
+        skipInlineSpace(&cursor)
+        if !cursor.atEnd, cursor.current != 0x0A {
+            throw fail(cursor, "unexpected \(describe(cursor)) after the end of the object: one object per line")
+        }
+        if !cursor.atEnd { cursor.advance() }
+    }
+
+    private func parseValue(_ cursor: inout ByteCursor, bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValueText {
+        guard !cursor.atEnd else { throw fail(cursor, "expected a value, found the end of the file") }
+        let start = cursor.offset
+        switch cursor.current {
+        case UInt8(ascii: "\""):
+            return try parseString(&cursor)
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            try skipNested(&cursor)
+            return .raw(start ..< cursor.offset)
+        case UInt8(ascii: "t"): try expectLiteral("true", &cursor)
+        case UInt8(ascii: "f"): try expectLiteral("false", &cursor)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null", &cursor)
+            return .raw(start ..< start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
+            try parseNumber(&cursor)
+        default:
+            throw fail(cursor, "expected a value (string, number, true, false, null, array or object), found \(describe(cursor))")
+        }
+        return .raw(start ..< cursor.offset)
+    }
+
+    private func expectLiteral(_ literal: String, _ cursor: inout ByteCursor) throws {
+        let start = cursor
+        for byte in literal.utf8 {
+            guard !cursor.atEnd, cursor.current == byte else {
+                throw fail(start, "invalid literal: expected '\(literal)'")
+            }
+            cursor.advance()
+        }
+    }
+
+    private func parseNumber(_ cursor: inout ByteCursor) throws {
+        let start = cursor
+        func digits(_ cursor: inout ByteCursor) -> Int {
+            var n = 0
+            while !cursor.atEnd, (0x30 ... 0x39).contains(cursor.current) { cursor.advance(); n += 1 }
+            return n
+        }
+        if cursor.current == UInt8(ascii: "-") { cursor.advance() }
+        guard digits(&cursor) > 0 else { throw fail(start, "invalid number: no digits") }
+        if !cursor.atEnd, cursor.current == UInt8(ascii: ".") {
+            cursor.advance()
+            guard digits(&cursor) > 0 else { throw fail(start, "invalid number: no digits after '.'") }
+        }
+        if !cursor.atEnd, cursor.current | 0x20 == UInt8(ascii: "e") {
+            cursor.advance()
+            if !cursor.atEnd, cursor.current == UInt8(ascii: "+") || cursor.current == UInt8(ascii: "-") { cursor.advance() }
+            guard digits(&cursor) > 0 else { throw fail(start, "invalid number: no digits in the exponent") }
+        }
+    }
+
+    /// Skips an array or object, strings and nesting included, keeping its source text.
+    private func skipNested(_ cursor: inout ByteCursor) throws {
+        let start = cursor
+        var depth = 0
+        repeat {
+            guard !cursor.atEnd, cursor.current != 0x0A else {
+                throw fail(start, "unterminated \(start.current == UInt8(ascii: "[") ? "array" : "object"): it must close on the same line")
+            }
+            switch cursor.current {
+            case UInt8(ascii: "\""):
+                _ = try parseString(&cursor)
+                continue
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+            cursor.advance()
+        } while depth > 0
+    }
+
+    private func text(of value: JSONValueText, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        switch value {
+        case .raw(let range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .decoded(let text): text
+        }
+    }
+
+    /// A string without escapes comes back as the range of its bytes (no copy); one with
+    /// escapes is decoded.
+    private func parseString(_ cursor: inout ByteCursor) throws -> JSONValueText {
+        let start = cursor
+        cursor.advance()  // opening quote
+        var plainStart = cursor.offset
+        var utf8: [UInt8] = []
+        var escaped = false
+        func flushPlain(_ end: Int) {
+            if end > plainStart { utf8.append(contentsOf: cursor.bytes[plainStart ..< end]) }
+        }
+        while true {
+            guard !cursor.atEnd, cursor.current != 0x0A else {
+                throw fail(start, "unterminated string: no closing '\"' on this line")
+            }
+            let byte = cursor.current
+            if byte == UInt8(ascii: "\"") {
+                if escaped { flushPlain(cursor.offset) }
+                cursor.advance()
+                break
+            }
+            if byte < 0x20 {
+                throw fail(cursor, "control character (0x\(String(byte, radix: 16))) in a string: escape it")
+            }
+            if byte != UInt8(ascii: "\\") {
+                cursor.advance()
+                continue
+            }
+            flushPlain(cursor.offset)
+            escaped = true
+            let escape = cursor
+            cursor.advance()
+            guard !cursor.atEnd else { throw fail(escape, "unterminated escape") }
+            let code = cursor.current
+            cursor.advance()
+            var decoded: Unicode.Scalar?
+            switch code {
+            case UInt8(ascii: "\""): decoded = "\""
+            case UInt8(ascii: "\\"): decoded = "\\"
+            case UInt8(ascii: "/"): decoded = "/"
+            case UInt8(ascii: "b"): decoded = "\u{08}"
+            case UInt8(ascii: "f"): decoded = "\u{0C}"
+            case UInt8(ascii: "n"): decoded = "\n"
+            case UInt8(ascii: "r"): decoded = "\r"
+            case UInt8(ascii: "t"): decoded = "\t"
+            case UInt8(ascii: "u"):
+                var unit = try hex4(&cursor, escape)
+                if (0xD800 ... 0xDBFF).contains(unit) {
+                    if !cursor.atEnd, cursor.current == UInt8(ascii: "\\"), cursor.peek() == UInt8(ascii: "u") {
+                        cursor.advance(); cursor.advance()
+                        let low = try hex4(&cursor, escape)
+                        guard (0xDC00 ... 0xDFFF).contains(low) else { throw fail(escape, "invalid surrogate pair in \\u escape") }
+                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        throw fail(escape, "lone surrogate in \\u escape")
+                    }
+                }
+                decoded = Unicode.Scalar(unit)
+                if decoded == nil { throw fail(escape, "invalid \\u escape") }
+            default:
+                throw fail(escape, "invalid escape '\\\(Character(Unicode.Scalar(code)))'")
+            }
+            if let decoded {
+                utf8.append(contentsOf: String(decoded).utf8)
+            }
+            plainStart = cursor.offset
+        }
+        if !escaped { return .raw(start.offset + 1 ..< cursor.offset - 1) }
+        return .decoded(String(decoding: utf8, as: UTF8.self))
+    }
+
+    private func hex4(_ cursor: inout ByteCursor, _ escape: ByteCursor) throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0 ..< 4 {
+            guard !cursor.atEnd, let digit = hexValue(cursor.current) else {
+                throw fail(escape, "invalid \\u escape: expected four hexadecimal digits")
+            }
+            value = value << 4 | UInt32(digit)
+            cursor.advance()
+        }
+        return value
+    }
+
+    private func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30 ... 0x39: byte - 0x30
+        case 0x41 ... 0x46: byte - 0x41 + 10
+        case 0x61 ... 0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A table as read from a file, before roles and types: every cell is text.
+///
+/// Readers (CSV, TSV, JSONL) produce this; `DatasetBuilder` turns it into typed columns. Each
+/// row remembers where it started so that later stages (type checks, duplicate ids) can still
+/// name the file, line and column of a bad value.
+public struct RawTable: Sendable {
+    public var file: String
+    public var columnNames: [String]
+    public var cells: [TextColumn]
+    /// 1-based line on which each row starts.
+    public var rowLines: [Int32] = []
+    /// Column (1-based, characters) at which each cell starts, per column; filled by readers
+    /// that know it cheaply, else computed on demand by `locate`.
+    public var cellColumns: [[Int32]]
+    public var skipped = SkippedLines()
+
+    public init(file: String, columnNames: [String]) {
+        self.file = file
+        self.columnNames = columnNames
+        cells = Array(repeating: TextColumn(), count: columnNames.count)
+        cellColumns = Array(repeating: [], count: columnNames.count)
+    }
+
+    public var rowCount: Int { rowLines.count }
+
+    public func columnIndex(_ name: String) -> Int? { columnNames.firstIndex(of: name) }
+
+    /// An error located at the given cell.
+    public func error(row: Int, column: Int, _ message: String) -> LoadError {
+        let col = cellColumns[column].isEmpty ? nil : Int(cellColumns[column][row])
+        return LoadError(file: file, line: Int(rowLines[row]), column: col, message)
+    }
+}

@@ -1,0 +1,3 @@
+import ErrataCommands
+
+await ErrataCommand.main()
