@@ -29,6 +29,7 @@ let package = Package(
             dependencies: [
                 "ErrataCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "BitCollections", package: "swift-collections"),
             ]
         ),
         .executableTarget(

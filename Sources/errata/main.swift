@@ -1,3 +1,3 @@
 import ErrataCommands
 
-await ErrataCommand.main()
+await ErrataCommand.runMain()

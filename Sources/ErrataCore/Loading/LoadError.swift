@@ -34,4 +34,7 @@ public struct SkippedLines: Sendable, Equatable {
         count += 1
         if examples.count < 5 { examples.append(error) }
     }
+
+    /// Counts lines whose reasons were not kept.
+    mutating func add(uncounted: Int) { count += uncounted }
 }

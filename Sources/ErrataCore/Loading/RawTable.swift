@@ -31,3 +31,19 @@ public struct RawTable: Sendable {
         return LoadError(file: file, line: Int(rowLines[row]), column: col, message)
     }
 }
+
+extension RawTable {
+    /// The same table without the given rows.
+    func removingRows(_ rows: Set<Int>) -> RawTable {
+        var kept = RawTable(file: file, columnNames: columnNames)
+        kept.skipped = skipped
+        for row in 0 ..< rowCount where !rows.contains(row) {
+            kept.rowLines.append(rowLines[row])
+            for c in columnNames.indices {
+                cells[c].withUTF8(row) { kept.cells[c].append(utf8: $0) }
+                if !cellColumns[c].isEmpty { kept.cellColumns[c].append(cellColumns[c][row]) }
+            }
+        }
+        return kept
+    }
+}

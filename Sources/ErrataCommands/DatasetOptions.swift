@@ -1,0 +1,98 @@
+import ArgumentParser
+import ErrataCore
+import Foundation
+
+/// Which data to open and which column plays which part; shared by every command.
+struct DatasetOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "A dataset folder with errata.json, a bundled dataset's name (rotten-tomatoes, wmt17-en-de), or a .csv, .tsv or .jsonl file.",
+        valueName: "dataset"), completion: .file(extensions: ["csv", "tsv", "jsonl"]))
+    var dataset: String = DatasetLocator.demoName
+
+    @Option(name: .customLong("id"), help: "The id column (ids are generated when there is none).")
+    var idColumn: String?
+
+    @Option(name: .customLong("input"), help: "An input text column (repeat for several, e.g. source and context).")
+    var inputs: [String] = []
+
+    @Option(name: .customLong("label"), help: "The gold label or reference column.")
+    var label: String?
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("A system's output column, as NAME=COLUMN (repeat per system).", valueName: "name=column"))
+    var outputs: [String] = []
+
+    @Option(name: .customLong("score"), help: ArgumentHelp("A system's score column (a number or class probabilities), as NAME=COLUMN.", valueName: "name=column"))
+    var scores: [String] = []
+
+    @Option(help: "wide (one column per system) or long (a system column, one row per instance and system).")
+    var layout: ColumnRoles.Layout?
+
+    @Option(name: .customLong("system-column"), help: "Long layout: the column naming the system.")
+    var systemColumn: String?
+
+    @Option(name: .customLong("output-column"), help: "Long layout: the column holding the output.")
+    var outputColumn: String?
+
+    @Option(name: .customLong("outputs-file"), help: "Long layout: a separate file of system outputs (id, system, output) joined by id.")
+    var outputsFile: String?
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("Declare a column's type, as COLUMN=TYPE (categorical, numeric, boolean, date, text, list); every value is checked.", valueName: "column=type"))
+    var types: [String] = []
+
+    @Option(help: "classification or generation (inferred from the label when absent).")
+    var task: Task?
+
+    @Flag(name: .customLong("skip-bad-lines"), help: "Load the rest of a file with malformed lines, and report how many were skipped.")
+    var skipBadLines = false
+
+    func roles() throws -> ColumnRoles {
+        var roles = ColumnRoles()
+        roles.id = idColumn
+        roles.inputs = inputs
+        roles.label = label
+        roles.outputs = try outputs.map { try Self.pair($0, flag: "--output") }
+        if let layout { roles.layout = layout }
+        roles.systemColumn = systemColumn
+        roles.outputColumn = outputColumn
+        roles.outputsFile = outputsFile
+        if systemColumn != nil || outputsFile != nil { roles.layout = .long }
+        let scorePairs = try scores.map { try Self.pair($0, flag: "--score") }
+        if roles.layout == .long, scorePairs.count == 1, !scores[0].contains("=") {
+            roles.scoreColumn = scores[0]
+        } else {
+            roles.scores = scorePairs
+        }
+        for declaration in types {
+            let (column, typeName) = try Self.pair(declaration, flag: "--type")
+            guard let type = ColumnType(rawValue: typeName) else {
+                throw ValidationError("--type \(declaration): unknown type '\(typeName)'; use one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            roles.types[column] = type
+        }
+        roles.task = task
+        return roles
+    }
+
+    static func pair(_ text: String, flag: String) throws -> (String, String) {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw ValidationError("\(flag) \(text): expected NAME=COLUMN")
+        }
+        return (parts[0], parts[1])
+    }
+
+    /// Loads the dataset and reports skipped lines on standard error.
+    func load() throws -> Analysis {
+        let path = DatasetLocator.resolve(dataset)
+        let data = try DatasetLoader.load(path, overrides: try roles(), skipBadLines: skipBadLines)
+        if data.skipped.count > 0 {
+            var message = "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
+            for example in data.skipped.examples { message += "  \(example)\n" }
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+        return Analysis(dataset: data)
+    }
+}
+
+extension ColumnRoles.Layout: ExpressibleByArgument {}
+extension Task: ExpressibleByArgument {}

@@ -1,0 +1,306 @@
+import BitCollections
+
+/// Turns raw tables and column roles into a typed, columnar `Dataset`.
+///
+/// Checks every role against the file (a missing column, a duplicate id, a value of the wrong
+/// declared type is a located error), joins long-layout system outputs to instances, infers
+/// metadata types and the task, and encodes classification outputs onto the label's classes.
+struct DatasetBuilder {
+    var roles: ColumnRoles
+    var skipBadLines: Bool
+
+    func build(data: RawTable, outputs outputsTable: RawTable?) throws -> Dataset {
+        var table = data
+        try requireColumns(in: table, instanceLevel: outputsTable != nil)
+        var warnings: [String] = []
+        try checkDeclaredTypes(&table)
+
+        // Instances: one per row (wide, or long with a separate outputs file), or one per id.
+        let grouping: InstanceGrouping
+        if roles.layout == .long && outputsTable == nil {
+            grouping = try InstanceGrouping(groupingRowsOf: table, idColumn: try column(roles.id, in: table, role: "--id"))
+        } else {
+            grouping = try InstanceGrouping(oneRowPerInstance: table, idColumn: roles.id.flatMap(table.columnIndex))
+        }
+
+        let roleNames = Set([roles.id, roles.label, roles.systemColumn, roles.outputColumn, roles.scoreColumn].compactMap { $0 }
+            + roles.inputs + roles.outputs.map(\.column) + roles.scores.map(\.column))
+        var inputs: [Column] = []
+        for name in roles.inputs {
+            let c = table.columnIndex(name)!
+            try grouping.requireConstant(c, in: table, what: "input")
+            inputs.append(Column(name: name, storage: .text(grouping.instanceCells(c, in: table))))
+        }
+
+        // Long single-file layouts: columns that differ between systems of one instance are
+        // per-system columns; the rest are instance metadata.
+        var metadataNames: [String] = []
+        var perSystemNames: [String] = []
+        for name in table.columnNames where !roleNames.contains(name) {
+            if grouping.isGrouped, !grouping.isConstant(table.columnIndex(name)!, in: table) {
+                perSystemNames.append(name)
+            } else {
+                metadataNames.append(name)
+            }
+        }
+
+        var labelCells: TextColumn?
+        if let label = roles.label {
+            let c = table.columnIndex(label)!
+            try grouping.requireConstant(c, in: table, what: "label")
+            labelCells = grouping.instanceCells(c, in: table)
+        }
+
+        let task = roles.task ?? inferTask(label: labelCells, table: table)
+        var systems: [SystemOutputs]
+        if let outputsTable {
+            systems = try longOutputs(outputsTable, instances: grouping, perSystemColumns: nil)
+        } else if roles.layout == .long {
+            systems = try longOutputs(table, instances: grouping, perSystemColumns: perSystemNames)
+        } else {
+            systems = try wideOutputs(table)
+        }
+
+        var label: Column?
+        if let labelCells, let name = roles.label {
+            if task == .classification {
+                var classes = CategoricalColumn()
+                for row in 0 ..< labelCells.count {
+                    classes.append(labelCells.withUTF8(row) { TypeInference.isMissing($0) ? nil : String(decoding: $0, as: UTF8.self) })
+                }
+                for s in systems.indices {
+                    systems[s].predictedClass = encode(systems[s], onto: &classes)
+                }
+                label = Column(name: name, storage: .categorical(classes))
+            } else {
+                label = Column(name: name, storage: .text(labelCells))
+            }
+        } else if task == .classification {
+            var classes = CategoricalColumn()
+            for s in systems.indices { systems[s].predictedClass = encode(systems[s], onto: &classes) }
+        }
+
+        var metadata: [Column] = []
+        for name in metadataNames {
+            let c = table.columnIndex(name)!
+            let cells = grouping.instanceCells(c, in: table)
+            let type = roles.types[name] ?? TypeInference.infer(cells)
+            var bad: [Int] = []
+            metadata.append(Column(name: name, storage: TypeInference.convert(cells, to: type, badRows: &bad)))
+            if roles.types[name] == nil, type == .text, let note = nearlyNumeric(cells, name: name) { warnings.append(note) }
+        }
+
+        return Dataset(
+            name: roles.name ?? table.file, task: task, ids: grouping.ids, inputs: inputs, label: label,
+            systems: systems, metadata: metadata,
+            defaultMetric: roles.metric ?? (task == .classification ? "accuracy" : "chrf"),
+            source: table.file, skipped: mergedSkips(table, outputsTable), warnings: warnings,
+            rowOfID: grouping.rowOfID)
+    }
+
+    // MARK: - Roles
+
+    private func column(_ name: String?, in table: RawTable, role: String) throws -> Int {
+        guard let name else {
+            throw LoadError(file: table.file, "the long layout needs an id column (\(role)) to group rows into instances")
+        }
+        return table.columnIndex(name)!
+    }
+
+    /// Every column a role names must exist; the message lists the columns there are.
+    private func requireColumns(in table: RawTable, instanceLevel: Bool) throws {
+        var wanted: [(String, String)] = []
+        if let id = roles.id { wanted.append((id, "the id")) }
+        wanted += roles.inputs.map { ($0, "an input") }
+        if let label = roles.label { wanted.append((label, "the label")) }
+        wanted += roles.outputs.map { ($0.column, "the output of system '\($0.system)'") }
+        wanted += roles.scores.map { ($0.column, "the scores of system '\($0.system)'") }
+        if roles.layout == .long && !instanceLevel {
+            guard let system = roles.systemColumn, let output = roles.outputColumn else {
+                throw LoadError(file: table.file, "the long layout needs a system column and an output column (--system-column, --output-column)")
+            }
+            wanted += [(system, "the system name"), (output, "the output")]
+            if let score = roles.scoreColumn { wanted.append((score, "the scores")) }
+        }
+        for name in roles.types.keys { wanted.append((name, "a declared type")) }
+        for (name, role) in wanted where table.columnIndex(name) == nil {
+            throw LoadError(file: table.file, "no column '\(name)' (named as \(role)); the columns are: \(table.columnNames.joined(separator: ", "))")
+        }
+    }
+
+    /// Declared types are promises: a value that breaks one is an error (or, with
+    /// `--skip-bad-lines`, its line is left out).
+    private func checkDeclaredTypes(_ table: inout RawTable) throws {
+        var badRows = Set<Int>()
+        for (name, type) in roles.types.sorted(by: { $0.key < $1.key }) where type != .text && type != .categorical {
+            let c = table.columnIndex(name)!
+            var bad: [Int] = []
+            _ = TypeInference.convert(table.cells[c], to: type, badRows: &bad)
+            for row in bad {
+                let error = table.error(row: row, column: c, "column '\(name)' is declared \(type.rawValue) but holds '\(table.cells[c][row])', not \(TypeInference.expectation(type))")
+                if !skipBadLines { throw error }
+                if badRows.insert(row).inserted { table.skipped.record(error) }
+            }
+        }
+        if !badRows.isEmpty { table = table.removingRows(badRows) }
+    }
+
+    private func inferTask(label: TextColumn?, table: RawTable) -> Task {
+        let sample: TextColumn?
+        if let label {
+            sample = label
+        } else if let first = roles.outputs.first, let c = table.columnIndex(first.column) {
+            sample = table.cells[c]
+        } else {
+            sample = nil
+        }
+        guard let sample else { return .classification }
+        // Gold labels of a classification task repeat; references of a generation task rarely do.
+        var distinct = Set<String>(), present = 0
+        for row in 0 ..< sample.count where sample.byteCount(row) > 0 {
+            present += 1
+            distinct.insert(sample[row])
+        }
+        return TypeInference.infer(sample) != .text && distinct.count * 2 <= present ? .classification : .generation
+    }
+
+    // MARK: - System outputs
+
+    private func wideOutputs(_ table: RawTable) throws -> [SystemOutputs] {
+        var systems: [SystemOutputs] = []
+        for (system, columnName) in roles.outputs {
+            let cells = table.cells[table.columnIndex(columnName)!]
+            var outputs = SystemOutputs(name: system, output: cells)
+            if let score = roles.scores.first(where: { $0.system == system }) {
+                let c = table.columnIndex(score.column)!
+                outputs.confidence = try confidences(table, column: c, rows: Array(0 ..< table.rowCount))
+            }
+            systems.append(outputs)
+        }
+        if let unknown = roles.scores.first(where: { s in !roles.outputs.contains { $0.system == s.system } }) {
+            throw LoadError(file: table.file, "scores are given for system '\(unknown.system)', which has no output column")
+        }
+        return systems
+    }
+
+    /// Outputs from a long table (one row per instance and system), joined to instances by id.
+    private func longOutputs(_ table: RawTable, instances: InstanceGrouping, perSystemColumns: [String]?) throws -> [SystemOutputs] {
+        let systemName = roles.systemColumn ?? "system", outputName = roles.outputColumn ?? "output"
+        let idName = roles.id ?? "id"
+        for (name, what) in [(idName, "id"), (systemName, "system name"), (outputName, "output")] where table.columnIndex(name) == nil {
+            throw LoadError(file: table.file, "no column '\(name)' (the \(what) of the outputs file); the columns are: \(table.columnNames.joined(separator: ", "))")
+        }
+        let idColumn = table.columnIndex(idName)!, systemColumn = table.columnIndex(systemName)!
+        let outputColumn = table.columnIndex(outputName)!
+        let scoreColumn = roles.scoreColumn.flatMap(table.columnIndex)
+        let extraNames = perSystemColumns ?? table.columnNames.filter {
+            ![idName, systemName, outputName, roles.scoreColumn].contains($0)
+        }
+
+        var order: [String] = []
+        var rowsOf: [String: [Int]] = [:]
+        for row in 0 ..< table.rowCount {
+            let name = table.cells[systemColumn][row]
+            if name.isEmpty { throw table.error(row: row, column: systemColumn, "empty system name") }
+            if rowsOf[name] == nil { order.append(name) }
+            rowsOf[name, default: []].append(row)
+        }
+
+        var systems: [SystemOutputs] = []
+        for name in order {
+            var instanceOfRow: [(instance: Int, row: Int)] = []
+            var firstRow = [Int](repeating: -1, count: instances.count)
+            for row in rowsOf[name]! {
+                let id = table.cells[idColumn][row]
+                guard let instance = instances.rowOfID[id] else {
+                    throw table.error(row: row, column: idColumn, "id '\(id)' of system '\(name)' is not an instance of the data file")
+                }
+                if firstRow[instance] >= 0 {
+                    throw table.error(row: row, column: idColumn, "system '\(name)' has a second output for id '\(id)' (the first is on line \(table.rowLines[firstRow[instance]]))")
+                }
+                firstRow[instance] = row
+                instanceOfRow.append((instance, row))
+            }
+            var output = TextColumn()
+            var present = BitSet()
+            for instance in 0 ..< instances.count {
+                if firstRow[instance] >= 0 {
+                    table.cells[outputColumn].withUTF8(firstRow[instance]) { output.append(utf8: $0) }
+                    present.insert(instance)
+                } else {
+                    output.append("")
+                }
+            }
+            var system = SystemOutputs(
+                name: name, output: output, present: present.count == instances.count ? nil : present)
+            if let scoreColumn {
+                let byRow = try confidences(table, column: scoreColumn, rows: instanceOfRow.map(\.row))
+                var confidence = [Double](repeating: .nan, count: instances.count)
+                for (k, pair) in instanceOfRow.enumerated() { confidence[pair.instance] = byRow[k] }
+                system.confidence = confidence
+            }
+            for extra in extraNames {
+                let c = table.columnIndex(extra)!
+                var cells = TextColumn()
+                for instance in 0 ..< instances.count {
+                    if firstRow[instance] >= 0 {
+                        table.cells[c].withUTF8(firstRow[instance]) { cells.append(utf8: $0) }
+                    } else {
+                        cells.append("")
+                    }
+                }
+                let type = roles.types[extra] ?? TypeInference.infer(cells)
+                var bad: [Int] = []
+                system.columns.append(Column(name: extra, storage: TypeInference.convert(cells, to: type, badRows: &bad)))
+            }
+            systems.append(system)
+        }
+        return systems
+    }
+
+    /// A score cell is a number (the confidence) or a JSON object or array of class
+    /// probabilities (the confidence is the largest).
+    private func confidences(_ table: RawTable, column c: Int, rows: [Int]) throws -> [Double] {
+        try rows.map { row in
+            try table.cells[c].withUTF8(row) { b -> Double in
+                if TypeInference.isMissing(b) { return .nan }
+                if let v = TypeInference.parseNumber(b) { return v }
+                if let probabilities = ProbabilityCell.parse(b), let top = probabilities.max() { return top }
+                throw table.error(row: row, column: c, "score '\(String(decoding: b, as: UTF8.self))' is not a number nor a JSON object or array of probabilities")
+            }
+        }
+    }
+
+    private func encode(_ system: SystemOutputs, onto classes: inout CategoricalColumn) -> [Int32] {
+        (0 ..< system.output.count).map { row in
+            guard system.hasOutput(row) else { return -1 }
+            return system.output.withUTF8(row) { b in
+                TypeInference.isMissing(b) ? -1 : classes.code(for: String(decoding: b, as: UTF8.self))
+            }
+        }
+    }
+
+    /// A text column whose values are nearly all numbers is usually a typo in the data.
+    private func nearlyNumeric(_ cells: TextColumn, name: String) -> String? {
+        var numbers = 0, others = 0, example = ""
+        for row in 0 ..< cells.count {
+            cells.withUTF8(row) { b in
+                if TypeInference.isMissing(b) { return }
+                if TypeInference.parseNumber(b) != nil { numbers += 1 } else {
+                    others += 1
+                    if example.isEmpty { example = String(decoding: b, as: UTF8.self) }
+                }
+            }
+        }
+        guard numbers >= 20, others * 20 <= numbers else { return nil }
+        return "column '\(name)' is read as text because \(others) of \(numbers + others) values are not numbers (for example '\(example)'); declare its type to check each value"
+    }
+
+    private func mergedSkips(_ a: RawTable, _ b: RawTable?) -> SkippedLines {
+        var merged = a.skipped
+        for e in b?.skipped.examples ?? [] { merged.record(e) }
+        let extra = (b?.skipped.count ?? 0) - (b?.skipped.examples.count ?? 0)
+        merged.add(uncounted: max(0, extra))
+        return merged
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Decides a column's type from its text cells and converts the cells to that type.
+///
+/// A column is numeric, boolean, date or list only if every present value parses as such;
+/// otherwise it is categorical when its values are labels (at most 50 distinct, none longer
+/// than three words) or repeat (each value on two rows on average, none longer than 100
+/// bytes), else free text. Missing values
+/// (`""`, `NA`, `N/A`, `NaN`, `null`, `None`) do not count against a type.
+enum TypeInference {
+    static let categoricalMaxLength = 100
+    static let labelDistinct = 50
+
+    static func isMissing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch b.count {
+        case 0: return true
+        case 2: return b[0] == 0x4E && b[1] == 0x41  // NA
+        case 3:
+            let s = String(decoding: b, as: UTF8.self)
+            return s == "N/A" || s == "NaN" || s == "nan"
+        case 4:
+            let s = String(decoding: b, as: UTF8.self)
+            return s == "null" || s == "NULL" || s == "None" || s == "none"
+        default: return false
+        }
+    }
+
+    /// A decimal number (optionally signed, with fraction and exponent); no hex, inf or nan.
+    static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var start = 0, end = b.count
+        while start < end, b[start] == 0x20 { start += 1 }
+        while end > start, b[end - 1] == 0x20 { end -= 1 }
+        let n = end - start
+        guard n > 0, n < 64 else { return nil }
+        var sawDigit = false
+        for i in start ..< end {
+            switch b[i] {
+            case 0x30 ... 0x39: sawDigit = true
+            case 0x2B, 0x2D, 0x2E, 0x45, 0x65: break  // + - . E e
+            default: return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer -> Double? in
+            for i in 0 ..< n { buffer[i] = CChar(bitPattern: b[start + i]) }
+            buffer[n] = 0
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &endPointer)
+            return endPointer == buffer.baseAddress! + n ? value : nil
+        }
+    }
+
+    static func parseBoolean(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.count >= 2, b.count <= 5 else { return nil }
+        switch String(decoding: b, as: UTF8.self).lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: return nil
+        }
+    }
+
+    /// A JSON array of strings, numbers or booleans, as JSON Lines cells and CSV cells hold
+    /// list-valued columns (`["a", "b"]`).
+    static func parseList(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard b.first == UInt8(ascii: "["), b.last == UInt8(ascii: "]"),
+              let elements = try? JSONDecoder().decode([ListElement].self, from: Data(b))
+        else { return nil }
+        return elements.map(\.text)
+    }
+
+    /// One element of a list-valued cell.
+    private struct ListElement: Decodable {
+        let text: String
+
+        init(from decoder: Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if let b = try? value.decode(Bool.self) {
+                text = b ? "true" : "false"
+            } else if let n = try? value.decode(Double.self) {
+                text = formatNumber(n)
+            } else {
+                text = try value.decode(String.self)
+            }
+        }
+    }
+
+    /// The type every present value of `cells` fits.
+    static func infer(_ cells: TextColumn) -> ColumnType {
+        var couldBe: Set<ColumnType> = [.numeric, .boolean, .date, .list]
+        var distinct = Set<String>()
+        var tooLong = false
+        var maxWords = 0
+        var present = 0
+        for row in 0 ..< cells.count {
+            cells.withUTF8(row) { b in
+                if isMissing(b) { return }
+                present += 1
+                if couldBe.contains(.numeric), parseNumber(b) == nil { couldBe.remove(.numeric) }
+                if couldBe.contains(.boolean), parseBoolean(b) == nil { couldBe.remove(.boolean) }
+                if couldBe.contains(.date), ISODate.parse(b) == nil { couldBe.remove(.date) }
+                if couldBe.contains(.list), b.first != UInt8(ascii: "[") || b.last != UInt8(ascii: "]") {
+                    couldBe.remove(.list)
+                }
+                if b.count > categoricalMaxLength { tooLong = true }
+                if maxWords <= 3 { maxWords = max(maxWords, TextFeatures.tokens(b)) }
+                if distinct.count <= 100_000 { distinct.insert(String(decoding: b, as: UTF8.self)) }
+            }
+        }
+        if present == 0 { return .text }
+        for type in [ColumnType.boolean, .numeric, .date] where couldBe.contains(type) { return type }
+        if couldBe.contains(.list), (0 ..< cells.count).allSatisfy({ row in
+            cells.withUTF8(row) { isMissing($0) || parseList($0) != nil }
+        }) { return .list }
+        if distinct.count <= labelDistinct, maxWords <= 3 { return .categorical }
+        if !tooLong, distinct.count * 2 <= present { return .categorical }
+        return .text
+    }
+
+    /// Converts `cells` to `type`; rows whose value does not fit are listed in `badRows`
+    /// (and stored as missing).
+    static func convert(_ cells: TextColumn, to type: ColumnType, badRows: inout [Int]) -> Column.Storage {
+        let n = cells.count
+        switch type {
+        case .text:
+            return .text(cells)
+        case .categorical:
+            var column = CategoricalColumn()
+            for row in 0 ..< n {
+                column.append(cells.withUTF8(row) { isMissing($0) ? nil : String(decoding: $0, as: UTF8.self) })
+            }
+            return .categorical(column)
+        case .numeric, .date:
+            var values = [Double](repeating: .nan, count: n)
+            for row in 0 ..< n {
+                cells.withUTF8(row) { b in
+                    if isMissing(b) { return }
+                    if let v = type == .numeric ? parseNumber(b) : ISODate.parse(b) { values[row] = v } else { badRows.append(row) }
+                }
+            }
+            return type == .numeric ? .numeric(values) : .date(values)
+        case .boolean:
+            var values = [Int8](repeating: -1, count: n)
+            for row in 0 ..< n {
+                cells.withUTF8(row) { b in
+                    if isMissing(b) { return }
+                    if let v = parseBoolean(b) { values[row] = v ? 1 : 0 } else { badRows.append(row) }
+                }
+            }
+            return .boolean(values)
+        case .list:
+            var column = ListColumn()
+            for row in 0 ..< n {
+                let values = cells.withUTF8(row) { b -> [String] in
+                    if isMissing(b) { return [] }
+                    if let list = parseList(b) { return list }
+                    badRows.append(row)
+                    return []
+                }
+                column.append(values)
+            }
+            return .list(column)
+        }
+    }
+
+    /// What a value of `type` looks like, for error messages.
+    static func expectation(_ type: ColumnType) -> String {
+        switch type {
+        case .numeric: "a number"
+        case .boolean: "true or false"
+        case .date: "an ISO-8601 date such as 2017-06-01"
+        case .list: "a JSON array such as [\"a\", \"b\"]"
+        case .categorical, .text: "text"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Opens a dataset from a file or a folder with an `errata.json` manifest.
+public enum DatasetLoader {
+    /// Loads `path`: a folder holding `errata.json`, a data file with a manifest beside it that
+    /// names it, or a bare CSV, TSV or JSON Lines file. Roles given in `overrides` win over the
+    /// manifest's; with neither, common column names (`id`, `text`, `label`, ...) are used.
+    public static func load(_ path: String, overrides: ColumnRoles = ColumnRoles(), skipBadLines: Bool = false) throws -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadError(file: path, "no such file or folder")
+        }
+        var dataPath = path
+        var roles = ColumnRoles()
+        var fromManifest = false
+        if isDirectory.boolValue {
+            let manifestPath = (path as NSString).appendingPathComponent(Manifest.fileName)
+            guard FileManager.default.fileExists(atPath: manifestPath) else {
+                throw LoadError(file: path, "a dataset folder needs an \(Manifest.fileName) manifest (see Datasets/README.md)")
+            }
+            (dataPath, roles) = try Manifest.load(manifestPath).roles(directory: path)
+            fromManifest = true
+        } else {
+            let directory = (path as NSString).deletingLastPathComponent
+            let manifestPath = (directory.isEmpty ? "." : directory as NSString).appendingPathComponent(Manifest.fileName)
+            if FileManager.default.fileExists(atPath: manifestPath) {
+                let manifest = try Manifest.load(manifestPath)
+                let resolved = manifest.roles(directory: directory.isEmpty ? "." : directory)
+                if (resolved.data as NSString).standardizingPath == (path as NSString).standardizingPath {
+                    roles = resolved.roles
+                    fromManifest = true
+                }
+            }
+        }
+        roles.merge(overrides)
+        let data = try readTable(dataPath, skipBadLines: skipBadLines)
+        if !fromManifest && overrides.isUnset { roles.guess(from: data.columnNames) }
+        let outputs = try roles.outputsFile.map { try readTable($0, skipBadLines: skipBadLines) }
+        if roles.name == nil {
+            roles.name = ((isDirectory.boolValue ? path : dataPath) as NSString).lastPathComponent
+        }
+        return try DatasetBuilder(roles: roles, skipBadLines: skipBadLines).build(data: data, outputs: outputs)
+    }
+
+    /// Reads a CSV (`.csv`), TSV (`.tsv`, `.tab`) or JSON Lines (`.jsonl`, `.ndjson`) file.
+    public static func readTable(_ path: String, skipBadLines: Bool = false) throws -> RawTable {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard ["csv", "tsv", "tab", "jsonl", "ndjson"].contains(ext) else {
+            throw LoadError(file: path, "unknown file type '.\(ext)': use .csv, .tsv or .jsonl (one JSON object per line)")
+        }
+        let contents: Data
+        do {
+            contents = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw LoadError(file: path, "cannot read the file: \(error.localizedDescription)")
+        }
+        return try contents.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            switch ext {
+            case "jsonl", "ndjson":
+                return try JSONLinesReader(file: path, skipBadLines: skipBadLines).read(bytes)
+            case "csv":
+                return try DelimitedReader(file: path, dialect: .csv, skipBadLines: skipBadLines).read(bytes)
+            default:
+                return try DelimitedReader(file: path, dialect: .tsv, skipBadLines: skipBadLines).read(bytes)
+            }
+        }
+    }
+}
+
+extension ColumnRoles {
+    /// True when no role was given (so common names may be guessed).
+    var isUnset: Bool { self == ColumnRoles() }
+
+    /// Takes every role that `other` sets.
+    mutating func merge(_ other: ColumnRoles) {
+        if let v = other.name { name = v }
+        if let v = other.task { task = v }
+        if other.layout != .wide || other.systemColumn != nil { layout = other.layout }
+        if let v = other.id { id = v }
+        if !other.inputs.isEmpty { inputs = other.inputs }
+        if let v = other.label { label = v }
+        if !other.outputs.isEmpty { outputs = other.outputs }
+        if let v = other.systemColumn { systemColumn = v }
+        if let v = other.outputColumn { outputColumn = v }
+        if let v = other.outputsFile { outputsFile = v }
+        if !other.scores.isEmpty { scores = other.scores }
+        if let v = other.scoreColumn { scoreColumn = v }
+        types.merge(other.types) { $1 }
+        if let v = other.metric { metric = v }
+    }
+
+    /// Roles from conventional column names, for a bare file opened without flags.
+    mutating func guess(from columns: [String]) {
+        func first(_ names: [String]) -> String? { names.first { columns.contains($0) } }
+        id = first(["id", "idx", "uid", "instance_id"])
+        if let input = first(["text", "input", "source", "sentence", "src", "question", "premise"]) { inputs = [input] }
+        label = first(["label", "gold", "reference", "ref", "target", "answer"])
+        if columns.contains("system"), let output = first(["output", "prediction", "hypothesis", "hyp"]) {
+            layout = .long
+            systemColumn = "system"
+            outputColumn = output
+        } else {
+            for column in columns {
+                for prefix in ["pred_", "output_", "prediction_"] where column.hasPrefix(prefix) && column.count > prefix.count {
+                    outputs.append((String(column.dropFirst(prefix.count)), column))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import BitCollections
+
+/// Per slice and system: the instance count and the metric with its bootstrap interval.
+///
+/// The JSON shape is stable and documented in docs/formats.md:
+/// `{"metric": ..., "rows": [{"slice", "system", "count", "value", "ci_low", "ci_high"}]}`.
+public struct Summary: Sendable, Codable {
+    public struct Row: Sendable, Codable {
+        public var slice: String
+        public var system: String?
+        public var count: Int
+        public var value: Double?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case slice, system, count, value
+            case ciLow = "ci_low", ciHigh = "ci_high"
+        }
+    }
+
+    public var metric: String?
+    public var higherIsBetter: Bool?
+    public var resamples: Int
+    public var rows: [Row]
+
+    enum CodingKeys: String, CodingKey {
+        case metric, rows, resamples
+        case higherIsBetter = "higher_is_better"
+    }
+}
+
+/// How many resamples and which seed the bootstrap uses.
+public struct BootstrapSettings: Sendable {
+    public var resamples: Int
+    public var seed: UInt64
+
+    public init(resamples: Int = 1000, seed: UInt64 = defaultBootstrapSeed) {
+        self.resamples = resamples
+        self.seed = seed
+    }
+}
+
+extension Double {
+    /// nil for NaN, so JSON shows `null` rather than failing.
+    var finiteOrNil: Double? { isNaN ? nil : self }
+}
+
+extension Analysis {
+    public func summary(slices: [NamedSlice], systems: [String]? = nil, metric: String? = nil,
+                        bootstrap: BootstrapSettings = BootstrapSettings()) throws -> Summary {
+        let systems = systems ?? dataset.systems.map(\.name)
+        guard !systems.isEmpty else {
+            return Summary(metric: nil, higherIsBetter: nil, resamples: 0, rows: slices.map {
+                Summary.Row(slice: $0.name, system: nil, count: $0.rows.count, value: nil, ciLow: nil, ciHigh: nil)
+            })
+        }
+        let metricObject = try self.metric(named: metric)
+        var rows: [Summary.Row] = []
+        for slice in slices {
+            for system in systems {
+                let members = try self.rows(slice.rows, systems: [system])
+                let statistics = try self.statistics(metric: metricObject.name, system: system)
+                let interval = bootstrapInterval(metric: metricObject, statistics: statistics, rows: members,
+                                                 resamples: bootstrap.resamples, seed: bootstrap.seed)
+                rows.append(Summary.Row(slice: slice.name, system: system, count: members.count,
+                                        value: interval.estimate.finiteOrNil, ciLow: interval.lower.finiteOrNil,
+                                        ciHigh: interval.upper.finiteOrNil))
+            }
+        }
+        return Summary(metric: metricObject.name, higherIsBetter: metricObject.higherIsBetter, resamples: bootstrap.resamples, rows: rows)
+    }
+}

@@ -1,0 +1,143 @@
+import BitCollections
+import Foundation
+
+/// Comparisons between slice values, specialised by storage so that the common cases
+/// (a category against a literal, a number against a threshold) are one pass over an array.
+enum SliceComparison {
+    typealias Failure = (String) -> SliceError
+
+    static func compare(_ op: SliceExpression.ComparisonOperator, _ a: SliceValue, _ b: SliceValue, count n: Int,
+                        fail: Failure) throws -> BitSet {
+        switch (a, b) {
+        case (.constantString, .categories), (.constantString, .texts), (.constantNumber, .numbers), (.constantBoolean, .truth):
+            return try compare(op.mirrored, b, a, count: n, fail: fail)
+        case (.numbers(let x), _):
+            guard let y = b.numbers(count: n) else { throw fail("cannot compare a number with \(b.kindName)") }
+            let test = op.test(Double.self)
+            // A missing value (NaN) is never in a slice, whatever the operator.
+            return BitSet.rows(count: n) { !x[$0].isNaN && !y[$0].isNaN && test(x[$0], y[$0]) }
+        case (.categories(let c), .constantString(let s)):
+            if op == .equal || op == .notEqual {
+                guard let code = c.existingCode(for: s) else { return op == .equal ? BitSet() : BitSet.rows(count: n) { c.codes[$0] >= 0 } }
+                return op == .equal ? BitSet.rows(count: n) { c.codes[$0] == code } : BitSet.rows(count: n) { c.codes[$0] >= 0 && c.codes[$0] != code }
+            }
+            let test = op.test(String.self)
+            let levelHolds = c.levels.map { test($0, s) }
+            return BitSet.rows(count: n) { c.codes[$0] >= 0 && levelHolds[Int(c.codes[$0])] }
+        case (.texts(let t), .constantString(let s)):
+            let test = op.test(String.self)
+            if op == .equal || op == .notEqual {
+                let target = Array(s.utf8)
+                return BitSet.rows(count: n) { row in t.withUTF8(row) { $0.elementsEqual(target) } == (op == .equal) }
+            }
+            return BitSet.rows(count: n) { test(t[$0], s) }
+        case (.truth(let set), .constantBoolean(let v)):
+            guard op == .equal || op == .notEqual else { throw fail("conditions compare only with == and !=") }
+            return (v == (op == .equal)) ? set : set.complement(count: n)
+        case (.truth(let x), .truth(let y)):
+            guard op == .equal || op == .notEqual else { throw fail("conditions compare only with == and !=") }
+            let differ = x.symmetricDifference(y)
+            return op == .notEqual ? differ : differ.complement(count: n)
+        case (.categories, .categories), (.categories, .texts), (.texts, .categories), (.texts, .texts):
+            let test = op.test(String.self)
+            return BitSet.rows(count: n) { row in
+                guard let l = a.string(row), let r = b.string(row) else { return false }
+                return test(l, r)
+            }
+        default:
+            throw fail("cannot compare \(a.kindName) with \(b.kindName)")
+        }
+    }
+
+    /// `text contains "s"` (substring) and `list contains "x"` (membership).
+    static func contains(_ a: SliceValue, _ b: SliceValue, count n: Int, fail: Failure) throws -> BitSet {
+        guard case .constantString(let needle) = b else { throw fail("'contains' needs a string on its right, not \(b.kindName)") }
+        switch a {
+        case .lists(let l):
+            guard let code = l.dictionary.existingCode(for: needle) else { return BitSet() }
+            return BitSet.rows(count: n) { l.contains(row: $0, code: code) }
+        case .texts(let t):
+            let target = Array(needle.utf8)
+            if target.isEmpty { return BitSet.all(n) }
+            return BitSet.rows(count: n) { row in t.withUTF8(row) { containsBytes($0, target) } }
+        case .categories(let c):
+            let levelHolds = c.levels.map { $0.contains(needle) }
+            return BitSet.rows(count: n) { c.codes[$0] >= 0 && levelHolds[Int(c.codes[$0])] }
+        default:
+            throw fail("'contains' works on text and lists, not \(a.kindName)")
+        }
+    }
+
+    static func matches(_ a: SliceValue, pattern: String, ignoreCase: Bool, count n: Int, fail: Failure) throws -> BitSet {
+        let regex: NSRegularExpression
+        do {
+            regex = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        } catch {
+            throw fail("invalid regular expression /\(pattern)/")
+        }
+        func test(_ s: String) -> Bool {
+            regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        }
+        switch a {
+        case .texts(let t):
+            return BitSet.rows(count: n) { test(t[$0]) }
+        case .categories(let c):
+            let levelHolds = c.levels.map(test)
+            return BitSet.rows(count: n) { c.codes[$0] >= 0 && levelHolds[Int(c.codes[$0])] }
+        default:
+            throw fail("'matches' works on text, not \(a.kindName)")
+        }
+    }
+
+    private static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+extension SliceValue {
+    /// Row `row` as a string, or nil where missing.
+    func string(_ row: Int) -> String? {
+        switch self {
+        case .categories(let c): c.value(row)
+        case .texts(let t): t[row]
+        case .constantString(let s): s
+        default: nil
+        }
+    }
+}
+
+extension SliceExpression.ComparisonOperator {
+    /// The operator with its operands swapped: `5 < x` is `x > 5`.
+    var mirrored: Self {
+        switch self {
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        case .equal, .notEqual: self
+        }
+    }
+
+    func test<T: Comparable>(_: T.Type) -> (T, T) -> Bool {
+        switch self {
+        case .equal: (==)
+        case .notEqual: (!=)
+        case .less: (<)
+        case .lessOrEqual: (<=)
+        case .greater: (>)
+        case .greaterOrEqual: (>=)
+        }
+    }
+}

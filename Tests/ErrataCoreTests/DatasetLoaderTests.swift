@@ -1,0 +1,167 @@
+import BitCollections
+import ErrataTestSupport
+import Testing
+@testable import ErrataCore
+
+@Suite struct DatasetLoaderTests {
+    @Test func wideLayoutWithRolesTypesAndClasses() throws {
+        let d = try Fixtures.reviewsDataset()
+        #expect(d.count == 10)
+        #expect(d.task == .classification)
+        #expect(d.classes == ["pos", "neg"])
+        #expect(d.systems.map(\.name) == ["bert", "lr"])
+        #expect(d.system(named: "bert")?.predictedClass?.prefix(3) == [0, 1, 0])
+        #expect(d.metadata.map(\.name) == ["genre", "year"])
+        #expect(d.metadata.map(\.type) == [.categorical, .numeric])
+        #expect(d.row(id: "7") == 6)
+        #expect(d.defaultMetric == "accuracy")
+    }
+
+    @Test func typeInference() throws {
+        let d = try Fixtures.load("t.csv", """
+            id,n,flag,day,tags,note,kind
+            1,1.5,true,2017-06-01,"[""a"",""b""]",a long free text,x
+            2,NA,no,2017-06-02T10:00:00Z,[],another free text,y
+            3,-2e3,yes,,"[""b""]",third,x
+
+            """)
+        #expect(d.metadata.map(\.type) == [.numeric, .boolean, .date, .list, .text, .categorical])
+        guard case .numeric(let n) = d.metadata[0].storage, case .list(let tags) = d.metadata[3].storage,
+              case .date(let days) = d.metadata[2].storage else { Issue.record("wrong storage"); return }
+        #expect(n[0] == 1.5 && n[1].isNaN && n[2] == -2000)
+        #expect(tags.values(0) == ["a", "b"] && tags.values(1).isEmpty)
+        #expect(days[1] - days[0] == 36000)
+        #expect(d.metadata[2].displayValue(0) == "2017-06-01")
+    }
+
+    @Test func generatedIdsAndGuessedRoles() throws {
+        let d = try Fixtures.load("g.jsonl", """
+            {"text": "a", "label": "x", "pred_m": "x"}
+            {"text": "b", "label": "y", "pred_m": "x"}
+
+            """)
+        #expect(d.ids[0] == "1" && d.ids[1] == "2")
+        #expect(d.inputs.map(\.name) == ["text"])
+        #expect(d.label?.name == "label")
+        #expect(d.systems.map(\.name) == ["m"])
+    }
+
+    @Test func longLayoutSingleFileGroupsByIdAndKeepsPerSystemColumns() throws {
+        var roles = ColumnRoles()
+        roles.layout = .long
+        roles.id = "id"
+        roles.label = "ref"
+        roles.systemColumn = "system"
+        roles.outputColumn = "hyp"
+        let d = try Fixtures.load("l.tsv", """
+            id\tref\tsystem\thyp\tmqm\tdomain
+            s1\tDas Haus\tA\tDas Haus\t0\tnews
+            s1\tDas Haus\tB\tDie Haus\t-1\tnews
+            s2\tEin Hund\tA\tEin Hund\t0\tchat
+            s2\tEin Hund\tB\tEin Hund\t-0.5\tchat
+            s3\tJa\tB\tJa\t0\tnews
+
+            """, roles: roles)
+        #expect(d.count == 3)
+        #expect(d.task == .generation)
+        #expect(d.systems.map(\.name) == ["A", "B"])
+        #expect(d.system(named: "A")?.present == BitSet([0, 1]))
+        #expect(d.system(named: "B")?.output[0] == "Die Haus")
+        #expect(d.metadata.map(\.name) == ["domain"])
+        #expect(d.system(named: "B")?.columns.map(\.name) == ["mqm"])
+        #expect(d.defaultMetric == "chrf")
+    }
+
+    @Test func longLayoutOutputsFileJoinedById() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try folder.write("refs.jsonl", "{\"id\": \"a\", \"reference\": \"x y\"}\n{\"id\": \"b\", \"reference\": \"z\"}\n")
+        try folder.write("sys.jsonl", "{\"id\": \"b\", \"system\": \"S\", \"output\": \"z\", \"p\": 0.5}\n{\"id\": \"a\", \"system\": \"S\", \"output\": \"x\", \"p\": 0.9}\n")
+        try folder.write("errata.json", """
+            {"data": "refs.jsonl", "id": "id", "label": "reference", "outputs_data": "sys.jsonl",
+             "system": "system", "output": "output", "score": "p", "metric": "bleu"}
+            """)
+        let d = try DatasetLoader.load(folder.url.path)
+        #expect(d.count == 2)
+        #expect(d.system(named: "S")?.output[0] == "x")
+        #expect(d.system(named: "S")?.confidence == [0.9, 0.5])
+        #expect(d.defaultMetric == "bleu")
+        #expect(d.name == folder.url.lastPathComponent)
+    }
+
+    @Test func badInputIsLocated() throws {
+        #expect(throws: LoadError(file: "", line: 3, column: 1, "duplicate id 'a' (first on line 2)")) {
+            do { _ = try Fixtures.load("d.csv", "id,text\na,x\na,y\n", roles: { var r = ColumnRoles(); r.id = "id"; return r }()) } catch var e as LoadError {
+                e.file = ""
+                throw e
+            }
+        }
+        do {
+            var roles = Fixtures.reviewRoles
+            roles.label = "gould"
+            _ = try Fixtures.load("r.csv", Fixtures.reviews, roles: roles)
+            Issue.record("expected an error")
+        } catch let e as LoadError {
+            #expect(e.message.hasPrefix("no column 'gould' (named as the label); the columns are: id, text, gold"))
+        }
+        do {
+            var roles = Fixtures.reviewRoles
+            roles.types = ["year": .date]
+            _ = try Fixtures.load("r.csv", Fixtures.reviews, roles: roles)
+            Issue.record("expected an error")
+        } catch let e as LoadError {
+            #expect(e.line == 2 && e.column != nil)
+            #expect(e.message == "column 'year' is declared date but holds '2001', not an ISO-8601 date such as 2017-06-01")
+        }
+    }
+
+    @Test func declaredTypeErrorsAreSkippedWithSkipBadLines() throws {
+        var roles = ColumnRoles()
+        roles.types = ["n": .numeric]
+        let d = try Fixtures.load("n.csv", "n,text\n1,a\nx,b\n3,c\n", roles: roles, skipBadLines: true)
+        #expect(d.count == 2)
+        #expect(d.skipped.count == 1)
+        #expect(d.skipped.examples.first?.line == 3)
+    }
+
+    @Test func conflictingLabelInLongLayout() throws {
+        var roles = ColumnRoles()
+        roles.layout = .long
+        roles.id = "id"
+        roles.label = "ref"
+        roles.systemColumn = "system"
+        roles.outputColumn = "hyp"
+        do {
+            _ = try Fixtures.load("c.csv", "id,ref,system,hyp\n1,a,A,a\n1,b,B,a\n", roles: roles)
+            Issue.record("expected an error")
+        } catch let e as LoadError {
+            #expect(e.line == 3 && e.column == 3)
+            #expect(e.message == "instance '1' has a different label here than on line 2")
+        }
+    }
+
+    @Test func probabilitiesGiveConfidence() throws {
+        var roles = Fixtures.reviewRoles
+        roles.outputs = [("m", "pred")]
+        roles.scores = [("m", "probs")]
+        let d = try Fixtures.load("p.jsonl", """
+            {"id": "1", "text": "a", "gold": "pos", "pred": "pos", "probs": {"pos": 0.8, "neg": 0.2}}
+            {"id": "2", "text": "b", "gold": "neg", "pred": "pos", "probs": [0.4, 0.6]}
+
+            """, roles: roles)
+        #expect(d.system(named: "m")?.confidence == [0.8, 0.6])
+    }
+
+    @Test func manifestErrorsNameTheKey() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try folder.write("errata.json", "{\"data\": \"x.csv\", \"layout\": \"diagonal\"}")
+        do {
+            _ = try DatasetLoader.load(folder.url.path)
+            Issue.record("expected an error")
+        } catch let e as LoadError {
+            #expect(e.file.hasSuffix("errata.json"))
+            #expect(e.message.hasPrefix("key 'layout'"))
+        }
+    }
+}
