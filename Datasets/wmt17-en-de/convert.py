@@ -17,7 +17,9 @@ from the fixture and this script, so anyone can rebuild them byte for byte:
 * ``systems.jsonl``: long layout, one line per (system, segment),
   ``{"id": ..., "system": ..., "output": ...}``, systems in the fixture's
   order and segments in document order within each system. System names are
-  exactly those in the fixture.
+  the fixture's ``newstest2017.<system>.<submission id>.en-de`` shortened to
+  ``<system>`` (``uedin-nmt``, ``online-B``), the names people use; the
+  shortening is checked to keep the 16 names distinct.
 
 Strings are copied verbatim (a stray byte-order mark in one output included).
 The English source is not part of the fixture, so there is no input column.
@@ -35,6 +37,7 @@ import bz2
 import hashlib
 import io
 import json
+import re
 import pickle
 import subprocess
 import sys
@@ -100,6 +103,14 @@ def check_strings(values, what):
         sys.exit(f"{what}: expected {SEGMENTS} strings")
 
 
+def short_name(name: str) -> str:
+    """``newstest2017.uedin-nmt.4722.en-de`` -> ``uedin-nmt``."""
+    match = re.fullmatch(r"newstest2017\.(.+)\.\d+\.en-de", name)
+    if not match:
+        sys.exit(f"unexpected system name {name!r}")
+    return match.group(1)
+
+
 def segment_id(index: int) -> str:
     return f"newstest2017-{index + 1:04d}"
 
@@ -114,7 +125,9 @@ def convert(fixture) -> None:
         sys.exit(f"expected exactly one reference set, found {len(refs)}")
     references = refs[0]
     check_strings(references, "reference")
-    systems = pairs[:-1]
+    systems = [(short_name(name), outputs) for name, outputs in pairs[:-1]]
+    if len({name for name, _ in systems}) != len(systems):
+        sys.exit("shortened system names collide")
     for name, outputs in systems:
         check_strings(outputs, name)
 

@@ -28,7 +28,7 @@ public struct ErrataCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            exit(0)
+            Foundation.exit(0)
         } catch let error as LoadError {
             fail("\(error)")
         } catch let error as SliceError {
@@ -41,15 +41,15 @@ public struct ErrataCommand: AsyncParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 ReportWriter.write(fullMessage(for: error) + "\n")
-                exit(0)
+                Foundation.exit(0)
             }
             ReportWriter.writeError(fullMessage(for: error) + "\n")
-            exit(code == .validationFailure ? 2 : code.rawValue)
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 
     private static func fail(_ message: String) -> Never {
         ReportWriter.writeError("errata: error: \(message)\n")
-        exit(1)
+        Foundation.exit(1)
     }
 }

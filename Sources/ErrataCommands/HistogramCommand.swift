@@ -61,7 +61,7 @@ extension Analysis {
         var columns: [String] = []
         for c in dataset.metadata where c.type != .text {
             if case .categorical(let cat) = c.storage, cat.levels.count > 40 { continue }
-            columns.append(SliceExpression.name(c.name, .init(column: 1, length: 1)).description)
+            columns.append(SliceExpression.quoteName(c.name))
         }
         if let input = dataset.inputs.first { columns += ["length(\(input.name))", "script(\(input.name))"] }
         if let label = dataset.label, label.type == .text { columns.append("length(\(label.name))") }

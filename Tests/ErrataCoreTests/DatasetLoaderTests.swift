@@ -30,7 +30,7 @@ import Testing
               case .date(let days) = d.metadata[2].storage else { Issue.record("wrong storage"); return }
         #expect(n[0] == 1.5 && n[1].isNaN && n[2] == -2000)
         #expect(tags.values(0) == ["a", "b"] && tags.values(1).isEmpty)
-        #expect(days[1] - days[0] == 36000)
+        #expect(days[1] - days[0] == 86400 + 36000)
         #expect(d.metadata[2].displayValue(0) == "2017-06-01")
     }
 

@@ -60,7 +60,7 @@ import Testing
         let end = try #require(failure("genre == "))
         #expect(end.column == 10 && end.message.hasPrefix("expected a value"))
         let paren = try #require(failure(#"(genre == "x""#))
-        #expect(paren.column == 13 && paren.message == "expected ')' to close the '(' at column 1")
+        #expect(paren.column == 14 && paren.message == "expected ')' to close the '(' at column 1")
         let kind = try #require(failure("year"))
         #expect(kind.message.hasPrefix("this is a number, not a condition"))
         let mismatch = try #require(failure(#"year == "x""#))

@@ -52,11 +52,11 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         var scores: [Double]
         if let text = metric as? any TextPairMetric, case .text(let references)? = dataset.label?.storage {
             scores = [Double](repeating: .nan, count: dataset.count)
-            scores.withUnsafeMutableBufferPointer { out in
-                let out = out
+            scores.withUnsafeMutableBufferPointer { buffer in
+                let out = SendableBuffer(buffer)
                 parallelChunks(dataset.count) { range in
                     for row in range where outputs.hasOutput(row) {
-                        out[row] = text.sentenceScore(hypothesis: outputs.output[row], references: [references[row]])
+                        out.buffer[row] = text.sentenceScore(hypothesis: outputs.output[row], references: [references[row]])
                     }
                 }
             }
@@ -116,13 +116,13 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
             let references = TextColumn((0 ..< n).map { label.displayValue($0) })
             let width = metric.statisticsCount
             var values = [Double](repeating: 0, count: n * width)
-            values.withUnsafeMutableBufferPointer { all in
-                let all = all
+            values.withUnsafeMutableBufferPointer { buffer in
+                let all = SendableBuffer(buffer)
                 parallelChunks(n) { range in
                     for row in range where system.hasOutput(row) {
                         text.statistics(
                             hypothesis: system.output[row], references: [references[row]],
-                            into: UnsafeMutableBufferPointer(rebasing: all[row * width ..< (row + 1) * width]))
+                            into: UnsafeMutableBufferPointer(rebasing: all.buffer[row * width ..< (row + 1) * width]))
                     }
                 }
             }
@@ -152,12 +152,4 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
 public struct AnalysisError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
-}
-
-/// Runs `body` over `0 ..< count` in contiguous chunks on all cores.
-func parallelChunks(_ count: Int, _ body: (Range<Int>) -> Void) {
-    let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, count / 256))
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        body(count * chunk / chunks ..< count * (chunk + 1) / chunks)
-    }
 }

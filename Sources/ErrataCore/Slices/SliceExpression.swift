@@ -72,12 +72,14 @@ extension SliceExpression: CustomStringConvertible {
         }
     }
 
-    static func quote(_ s: String) -> String {
+    /// A string literal, escaped.
+    public static func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t") + "\""
     }
 
-    static func quoteName(_ n: String) -> String {
+    /// A column name as written in an expression: back-quoted unless it is a plain identifier.
+    public static func quoteName(_ n: String) -> String {
         let plain = n.first.map { $0.isLetter || $0 == "_" } ?? false
             && n.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
             && !SliceParser.keywords.contains(n)

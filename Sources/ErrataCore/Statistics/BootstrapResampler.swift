@@ -121,9 +121,3 @@ private func weightedSum(_ values: UnsafeBufferPointer<Double>, _ weights: Unsaf
     }
     return (s0 + s1) + (s2 + s3)
 }
-
-/// Lets the chunks of `concurrentPerform` write disjoint ranges of one buffer.
-private struct SendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Double>
-    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
-}
