@@ -14,7 +14,7 @@ public struct ErrataCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        var demo = try SummaryCommand.parse([DatasetLocator.demoName, "--resamples", "200"])
+        let demo = try SummaryCommand.parse([DatasetLocator.demoName, "--resamples", "200"])
         try await demo.run()
         ReportWriter.write("\nTry: errata compare \(DatasetLocator.demoName) --systems online-B,uedin-nmt --by 'length(reference) > 30'\n     errata --help\n")
     }

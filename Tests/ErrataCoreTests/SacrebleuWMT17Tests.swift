@@ -40,24 +40,4 @@ import ErrataCore
             }
         }
     }
-
-    /// Throughput on 48k pairs (the four systems, four times over); reported, not asserted, since
-    /// timing depends on the machine and build configuration. Opt-in (`ERRATA_BENCHMARKS=1 swift test
-    /// --filter corpusThroughput`), as it takes tens of seconds in a debug build.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["ERRATA_BENCHMARKS"] == "1"), arguments: ["chrf", "bleu"])
-    func corpusThroughput(variant: String) throws {
-        let fixture = try Self.fixture.get()
-        let metric = try #require(SacrebleuFixtures.variants[variant])
-        let reference = fixture.texts("reference").map { [$0] }
-        let systems = fixture.corpus.keys.sorted()
-        let hypotheses = Array(repeating: systems.flatMap { fixture.texts($0) }, count: 4).flatMap { $0 }
-        let references = Array(repeating: reference, count: 4 * systems.count).flatMap { $0 }
-        let clock = ContinuousClock()
-        var score = 0.0
-        let elapsed = clock.measure {
-            score = SacrebleuFixtures.corpusScore(metric, hypotheses: hypotheses, references: references)
-        }
-        print("\(variant) over \(hypotheses.count) pairs: \(elapsed) (score \(score))")
-        #expect(hypotheses.count == 48_064)
-    }
 }
