@@ -29,6 +29,12 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
+            name: "Attribution",
+            dependencies: ["ErrataCore"],
+            // Tensor kernels and explainers: optimised in debug builds too (see ErrataCore).
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        .target(
             name: "ErrataCommands",
             dependencies: [
                 "ErrataCore",
@@ -49,6 +55,10 @@ let package = Package(
             name: "ErrataCoreTests",
             dependencies: ["ErrataCore", "ErrataTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AttributionTests",
+            dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"]
         ),
         .testTarget(
             name: "ErrataCommandsTests",
