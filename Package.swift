@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Module layout (see docs/architecture.md): a headless core (`ErrataCore`), the command-line
 /// commands as a library (`ErrataCommands`, so tests can drive them in process) and a thin
-/// executable (`errata`). The attribution, typology and terminal modules join as their issues land.
+/// executable (`errata`). The terminal layer is `TerminalUI` (cells, frames, input
+/// events, the backend protocol; no ncurses). The attribution and typology modules join as their issues land.
 let package = Package(
     name: "errata",
     platforms: [.macOS(.v13)],
@@ -35,6 +36,10 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
+            name: "TerminalUI",
+            dependencies: ["ErrataCore"]
+        ),
+        .target(
             name: "ErrataCommands",
             dependencies: [
                 "ErrataCore",
@@ -48,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "ErrataTestSupport",
-            dependencies: ["ErrataCore"],
+            dependencies: ["ErrataCore", "TerminalUI"],
             path: "Tests/ErrataTestSupport"
         ),
         .testTarget(
@@ -59,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "AttributionTests",
             dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"]
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "ErrataTestSupport"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "ErrataCommandsTests",
