@@ -40,6 +40,13 @@ let package = Package(
             dependencies: ["ErrataCore"]
         ),
         .target(
+            name: "Workbench",
+            dependencies: [
+                "ErrataCore", "TerminalUI",
+                .product(name: "BitCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "ErrataCommands",
             dependencies: [
                 "ErrataCore",
@@ -69,6 +76,10 @@ let package = Package(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "ErrataTestSupport"],
             exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "ErrataCore", "TerminalUI", "ErrataTestSupport"]
         ),
         .testTarget(
             name: "ErrataCommandsTests",
