@@ -70,7 +70,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AttributionTests",
-            dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"]
+            dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TerminalUITests",
