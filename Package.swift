@@ -47,9 +47,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "NcursesTerminal",
+            dependencies: ["CNcurses", "TerminalUI"]
+        ),
+        .target(
             name: "ErrataCommands",
             dependencies: [
                 "ErrataCore",
+                "TerminalUI",
+                "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]

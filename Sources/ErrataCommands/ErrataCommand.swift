@@ -9,7 +9,7 @@ public struct ErrataCommand: AsyncParsableCommand {
         abstract: "A terminal workbench for error analysis of machine learning models.",
         discussion: "With no subcommand, prints the summary of the bundled demo (WMT17 English-German, chrF per system).",
         subcommands: [SummaryCommand.self, CompareCommand.self, SliceCommand.self, SlicesCommand.self,
-                      HistogramCommand.self, ValidateCommand.self])
+                      HistogramCommand.self, ValidateCommand.self, TerminalCommand.self])
 
     public init() {}
 
