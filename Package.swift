@@ -60,6 +60,7 @@ let package = Package(
                 "ErrataCore",
                 "TerminalUI",
                 "NcursesTerminal",
+                "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]

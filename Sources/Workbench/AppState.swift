@@ -78,15 +78,19 @@ public struct AppState: Sendable {
         sidebar = SidebarEntry.entries(for: self)
     }
 
-    /// Categorical and boolean metadata columns with at most 30 values: one slice per value.
+    /// Categorical and boolean metadata columns with at most 30 values, one slice per value;
+    /// without any, the length in tokens of the reference (or input), binned.
     static func defaultGroupings(_ dataset: Dataset) -> [String] {
-        dataset.metadata.compactMap { column in
+        let columns = dataset.metadata.compactMap { column -> String? in
             switch column.storage {
             case .categorical(let c) where c.levels.count <= 30: SliceExpression.quoteName(column.name)
             case .boolean: SliceExpression.quoteName(column.name)
             default: nil
             }
         }
+        if !columns.isEmpty { return columns }
+        let text = dataset.label?.type == .text ? dataset.label : dataset.inputs.first
+        return text.map { ["tokens(\(SliceExpression.quoteName($0.name)))"] } ?? []
     }
 
     /// Rows of the table that fit on screen at the current size.
