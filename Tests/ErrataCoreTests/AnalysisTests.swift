@@ -78,11 +78,15 @@ import Testing
     }
 
     @Test func numericBinsFollowSturges() {
-        let values = (0 ..< 100).map(Double.init)
+        let values = (0 ..< 100).map { Double($0) + 0.5 }
         let bins = Histogram.numericBins(values, rows: BitSet.all(100))
         #expect(bins.count == 8)  // ceil(log2 100) + 1
         #expect(bins.map(\.rows.count) == [13, 12, 13, 12, 12, 13, 12, 13])
-        #expect(bins.first?.label == "[0, 12.375)" && bins.last?.label == "[86.625, 99]")
+        #expect(bins.first?.label == "[0.5, 12.875)" && bins.last?.label == "[87.125, 99.5]")
+        // Whole numbers get whole-number edges.
+        let counts = Histogram.numericBins((0 ..< 100).map(Double.init), rows: BitSet.all(100))
+        #expect(counts.map(\.label) == ["[0, 13)", "[13, 26)", "[26, 39)", "[39, 52)", "[52, 65)", "[65, 78)", "[78, 91)", "[91, 99]"])
+        #expect(counts.map(\.rows.count) == [13, 13, 13, 13, 13, 13, 13, 9])
     }
 }
 

@@ -21,13 +21,18 @@ public struct Histogram: Sendable, Codable {
     public var bins: [Bin]
 
     /// Equal-width bins over the range of `values` on `rows`, their number by Sturges' rule
-    /// (as Zeno does), at most 30; a half-open `[low, high)` each, the last one closed.
+    /// (as Zeno does), at most 30; a half-open `[low, high)` each, the last one closed. When
+    /// every value is a whole number (lengths, counts, years), edges are whole numbers too.
     static func numericBins(_ values: [Double], rows: BitSet) -> [(label: String, low: Double, high: Double, rows: BitSet)] {
         let present = rows.filter { !values[$0].isNaN }
         guard let lo = present.lazy.map({ values[$0] }).min(), let hi = present.lazy.map({ values[$0] }).max() else { return [] }
         if lo == hi { return [("[\(formatNumber(lo)), \(formatNumber(hi))]", lo, hi, BitSet(present))] }
-        let k = min(30, Int((log2(Double(present.count))).rounded(.up)) + 1)
-        let width = (hi - lo) / Double(k)
+        var k = min(30, Int((log2(Double(present.count))).rounded(.up)) + 1)
+        var width = (hi - lo) / Double(k)
+        if present.allSatisfy({ values[$0] == values[$0].rounded() }) {
+            width = max(1, ((hi - lo + 1) / Double(k)).rounded(.up))
+            k = Int(((hi - lo) / width).rounded(.down)) + 1
+        }
         var members = [[Int]](repeating: [], count: k)
         for row in present { members[min(k - 1, Int((values[row] - lo) / width))].append(row) }
         return (0 ..< k).map { i in
