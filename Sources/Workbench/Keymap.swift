@@ -47,6 +47,8 @@ public struct Keymap: Sendable {
         .init(key: .character("h"), command: .focusPrevious, label: "h"),
         .init(key: .left, command: .focusPrevious, label: "←"),
         .init(key: .enter, command: .open, label: "Enter"),
+        .init(key: .character("+"), command: .narrow, label: "+"),
+        .init(key: .character("a"), command: .narrow, label: "a"),
         .init(key: .escape, command: .close, label: "Esc"),
         .init(key: .character("?"), command: .showHelp, label: "?"),
         .init(key: .character("c"), command: .showCompare, label: "c"),

@@ -47,7 +47,14 @@ private func drawSidebar(_ state: AppState, _ rect: Rect, _ buffer: inout Screen
     let focused = state.focus == .sidebar
     buffer.drawBox(rect, style: focused ? Theme.focusedBorder : Theme.border, title: "Slices")
     let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
-    let maxValue = state.sidebar.compactMap(\.value).max() ?? 0
+    // Each grouping is a histogram: its bars are counts relative to its largest value.
+    var groupMaximum = [Int](repeating: 0, count: state.sidebar.count)
+    var blockStart = 0
+    for i in 0 ... state.sidebar.count where i == state.sidebar.count || state.sidebar[i].kind != .group {
+        let peak = state.sidebar[blockStart ..< i].map(\.count).max() ?? 0
+        for j in blockStart ..< i { groupMaximum[j] = peak }
+        blockStart = i + 1
+    }
     // Bars only where labels still have room.
     let barWidth = inner.width >= 30 ? 4 : 0
     for line in 0 ..< inner.height {
@@ -72,8 +79,8 @@ private func drawSidebar(_ state: AppState, _ rect: Rect, _ buffer: inout Screen
         let labelWidth = max(1, inner.width - numbersWidth - barWidth - (barWidth > 0 ? 2 : 1))
         buffer.write(marker + indent + entry.label, x: inner.x, y: y, style: style, maxWidth: labelWidth)
         buffer.write(numbers, x: inner.x + inner.width - barWidth - (barWidth > 0 ? 1 : 0) - numbersWidth, y: y, style: style)
-        if let value = entry.value, maxValue > 0, barWidth > 0 {
-            let filled = Int((value / maxValue * Double(barWidth)).rounded())
+        if entry.kind == .group, groupMaximum[index] > 0, barWidth > 0 {
+            let filled = max(1, Int((Double(entry.count) / Double(groupMaximum[index]) * Double(barWidth)).rounded()))
             buffer.write(String(repeating: "█", count: max(0, min(barWidth, filled))), x: inner.x + inner.width - barWidth, y: y,
                          style: isCursor && focused ? style : Theme.bar)
         }

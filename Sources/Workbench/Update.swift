@@ -89,6 +89,12 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         } else if !state.rows.isEmpty {
             state.overlay = .detail(row: state.tableCursor)
         }
+    case .narrow:
+        // Zeno's way of combining histogram bars: the selected slice AND the current filter.
+        guard state.focus == .sidebar, let filter = state.sidebar[state.sidebarCursor].filter else { return [] }
+        guard let current = state.filter, current != filter else { return applyFilter(&state, filter) }
+        let combined = "(\(current)) and (\(filter))"
+        return applyFilter(&state, (try? SliceExpression.parse(combined))?.description ?? combined)
     case .close:
         if state.busy != nil {
             state.busy = nil

@@ -65,6 +65,18 @@ import Testing
         #expect(s.filter == nil && s.rows.count == 10)
     }
 
+    @Test func narrowingCombinesSlices() {
+        var s = state()
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "slice correct(bert)")
+        _ = send(&s, [.tab, .down, .character("+")])
+        #expect(s.filter == #"correct(bert) and genre == "drama""#)
+        #expect(s.rows == [1, 5, 6, 8])
+        _ = send(&s, [.down, .character("+")])
+        #expect(s.filter == #"correct(bert) and genre == "drama" and genre == "comedy""#)
+        #expect(s.rows.isEmpty)
+    }
+
     @Test func commandLineSlicesAndReportsErrorsInPlace() {
         var s = state()
         _ = send(&s, [.character(":")])
