@@ -52,16 +52,48 @@ import Testing
         #expect(throws: AttributionError.self) { try KernelSHAP().explain(game, budget: 8, seed: 1) }
     }
 
-    @Test func anytimeModeStopsByTheRule() throws {
-        let m = 10
-        let (game, shapley) = TestGames.pairwise(players: m, seed: 4)
+    /// The bootstrap standard error matches the spread of the estimate over independent seeds.
+    @Test func bootstrapErrorsMatchTheSpreadOverSeeds() throws {
+        let m = 12
+        let game = TestGames.interacting(players: m, seed: 2)
+        let runs = try (0 ..< 100).map { try KernelSHAP(bootstrapReplicates: 100).explain(game, budget: 600, seed: UInt64(500 + $0)) }
+        for i in 0 ..< m {
+            let estimates = runs.map { $0.scores[i] }
+            let mean = estimates.reduce(0, +) / Double(runs.count)
+            let empirical = (estimates.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(runs.count - 1)).squareRoot()
+            let reported = runs.map { $0.standardErrors![i] }.reduce(0, +) / Double(runs.count)
+            #expect(abs(empirical / reported - 1) < 0.25, "player \(i): empirical \(empirical), reported \(reported)")
+        }
+    }
+
+    @Test func anytimeModeStopsByTheRuleAndImproves() throws {
+        let m = 12
+        let game = TestGames.interacting(players: m, seed: 2)
+        let exact = try ExactShapley().explain(game)
         var reports: [Attribution] = []
-        let rule = StoppingRule(evaluationBudget: 1000)
-        let outcome = try KernelSHAP(batchSize: 50, bootstrapReplicates: 50).explain(game, until: rule, seed: 2) { reports.append($0) }
-        #expect(!reports.isEmpty)
-        #expect(outcome.attribution.evaluations <= 1000)
-        if outcome.converged { #expect(rule.isConverged(outcome.attribution)) }
-        #expect(maxAbsDifference(outcome.attribution.scores, shapley) < 0.1)
-        #expect(abs(outcome.attribution.delta) < 1e-9)
+        let rule = StoppingRule(evaluationBudget: 4000, tolerance: 0.004)
+        let outcome = try KernelSHAP(batchSize: 100, bootstrapReplicates: 100).explain(game, until: rule, seed: 1) { reports.append($0) }
+        #expect(outcome.converged && rule.isConverged(outcome.attribution))
+        #expect(reports.count >= 3 && !rule.isConverged(reports[reports.count - 2]))
+        #expect(reports.first!.evaluations <= 2 + 2 * 100 && outcome.attribution.evaluations <= 4000)
+        #expect(reports.allSatisfy { abs($0.delta) < 1e-9 })
+        let errors = reports.map { maxAbsDifference($0.scores, exact.scores) }
+        #expect(errors.last! < errors.first! / 2)
+    }
+
+    @Test func anytimeModeStopsAtTheBudget() throws {
+        let game = TestGames.interacting(players: 12, seed: 2)
+        let outcome = try KernelSHAP(batchSize: 100, bootstrapReplicates: 20).explain(
+            game, until: StoppingRule(evaluationBudget: 500, tolerance: 1e-6), seed: 1)
+        #expect(!outcome.converged)
+        #expect(outcome.attribution.evaluations <= 500 && outcome.attribution.evaluations > 400)
+    }
+
+    @Test func anytimeModeWithTheWholeGameAffordableIsExact() throws {
+        let game = TestGames.random(players: 5, seed: 3)
+        let exact = try ExactShapley().explain(game)
+        let outcome = try KernelSHAP(batchSize: 64).explain(game, until: StoppingRule(evaluationBudget: 100), seed: 1)
+        #expect(outcome.converged && outcome.attribution.samples == 0)
+        #expect(maxAbsDifference(outcome.attribution.scores, exact.scores) < 1e-9)
     }
 }

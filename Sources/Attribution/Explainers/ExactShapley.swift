@@ -39,8 +39,8 @@ public struct ExactShapley: Sendable {
             binomial = binomial * Double(m - 1 - s) / Double(s + 1)
         }
         var scores = [Double](repeating: 0, count: m)
-        for mask in 0 ..< count {
-            let w = weight[min(mask.nonzeroBitCount, m - 1)]
+        for mask in 0 ..< count - 1 {
+            let w = weight[mask.nonzeroBitCount]
             for i in 0 ..< m where mask & (1 << i) == 0 {
                 scores[i] += w * (table[mask | (1 << i)] - table[mask])
             }

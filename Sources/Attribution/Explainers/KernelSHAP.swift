@@ -12,12 +12,14 @@ import ErrataCore
 /// (`ConstrainedLeastSquares`), so efficiency holds to rounding and a budget of 2^M evaluations
 /// reproduces exact Shapley values.
 ///
-/// Standard errors. The estimator is a ratio of random matrices, with no closed-form variance;
-/// following Covert & Lee (2021), it is bootstrapped: the random draws (each a coalition and its
-/// complement) are resampled with replacement, the enumerated classes held fixed, the regression
-/// re-solved, and the standard error is the standard deviation of the `bootstrapReplicates`
-/// re-estimates. An estimate without random draws (every class enumerated) is deterministic and
-/// reports zero errors.
+/// Standard errors. The estimator solves a regression whose matrices are sample means, so its
+/// variance has no simple closed form (Covert & Lee 2021 analyse it asymptotically). It is
+/// estimated by the bootstrap (Efron & Tibshirani 1993): the random draws (each a coalition and
+/// its complement, the unit of paired sampling) are resampled with replacement, the enumerated
+/// classes held fixed, the regression re-solved, and the standard error is the standard
+/// deviation of the `bootstrapReplicates` re-estimates. The tests check it against the spread of
+/// estimates over independent seeds. An estimate without random draws (every class enumerated)
+/// is deterministic and reports zero errors.
 public struct KernelSHAP: Sendable {
     /// Coalitions per call of the game; the anytime mode draws this many new coalitions between
     /// reports.
@@ -39,9 +41,10 @@ public struct KernelSHAP: Sendable {
     }
 
     /// Draws `batchSize` new coalitions at a time until `rule` is met or its budget is spent,
-    /// calling `progress` with each estimate. The enumerated classes are planned for the whole
-    /// budget and evaluated first. A deterministic estimate (nothing left to draw) counts as
-    /// converged.
+    /// calling `progress` with each estimate (a `progress` that throws cancels the run). The size classes enumerated whole are those the
+    /// first batch affords (so the first estimate comes after about `batchSize` evaluations);
+    /// everything after is paired random draws. A deterministic estimate (nothing left to draw)
+    /// counts as converged.
     /// - Complexity: at most `rule.evaluationBudget` evaluations; one regression and its
     ///   bootstrap per report.
     public func explain(
@@ -67,7 +70,8 @@ public struct KernelSHAP: Sendable {
             return AnytimeAttribution(attribution: exact, converged: true)
         }
         let sampleBudget = m < 62 ? min(budget - 2, (1 << m) - 2) : budget - 2
-        var sampler = KernelSampler(playerCount: m, sampleBudget: sampleBudget, seed: seed)
+        var sampler = KernelSampler(
+            playerCount: m, enumerationBudget: rule == nil ? sampleBudget : batchSize, sampleBudget: sampleBudget, seed: seed)
         var targets = try evaluator.values(of: sampler.coalitions).map { $0 - empty }
         var bootstrapGenerator = SeededGenerator(seed: seed, stream: 1)
         while true {
@@ -111,9 +115,6 @@ public struct KernelSHAP: Sendable {
             else { continue }
             moments.add(scores)
         }
-        // RunningMoments reports sd / √n; the bootstrap error is the sd itself.
-        guard moments.count >= 2, let errors = moments.standardErrors else { return nil }
-        let root = Double(moments.count).squareRoot()
-        return errors.map { $0 * root }
+        return moments.standardDeviations
     }
 }

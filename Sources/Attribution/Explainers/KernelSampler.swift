@@ -30,10 +30,12 @@ struct KernelSampler {
     private var index: [[Bool]: Int] = [:]
     private var generator: SeededGenerator
 
-    /// Plans the enumerated classes for a budget of `sampleBudget` coalitions (v(∅) and v(N)
-    /// excluded).
-    /// - Complexity: O(E · M) for E enumerated coalitions (E ≤ sampleBudget).
-    init(playerCount m: Int, sampleBudget: Int, seed: UInt64) {
+    /// Plans the enumerated classes as if `enumerationBudget` coalitions were to be spent, and
+    /// lets draws continue up to `sampleBudget` distinct coalitions (v(∅) and v(N) excluded in
+    /// both). The fixed-budget estimator passes the same number twice, as shap does; the anytime
+    /// mode plans for its first batch only, so that its first estimate comes early.
+    /// - Complexity: O(E · M) for E enumerated coalitions (E ≤ enumerationBudget).
+    init(playerCount m: Int, enumerationBudget: Int, sampleBudget: Int, seed: UInt64) {
         playerCount = m
         self.sampleBudget = sampleBudget
         attemptsLeft = 4 * sampleBudget
@@ -45,7 +47,7 @@ struct KernelSampler {
         let mass = weights.reduce(0, +)
         weights = weights.map { $0 / mass }
         var remaining = weights
-        var left = Double(sampleBudget)
+        var left = Double(min(enumerationBudget, sampleBudget))
         var enumerated = 0
         for s in 1 ... sizeCount {
             let paired = s <= pairedSizeLimit

@@ -34,7 +34,7 @@ public struct PermutationShapley: Sendable {
     }
 
     /// Draws pairs until `rule` is met or its budget would be exceeded, calling `progress` with
-    /// the estimate after every batch.
+    /// the estimate after every batch (a `progress` that throws cancels the run).
     /// - Complexity: at most `rule.evaluationBudget` evaluations.
     public func explain(
         _ game: some CoalitionGame, until rule: StoppingRule, seed: UInt64,

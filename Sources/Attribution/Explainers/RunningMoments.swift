@@ -23,10 +23,16 @@ struct RunningMoments: Sendable {
         }
     }
 
-    /// sd / √n per coordinate with the unbiased sd; nil below two samples.
-    var standardErrors: [Double]? {
+    /// The sample standard deviation (n − 1 in the denominator) per coordinate; nil below two
+    /// samples.
+    var standardDeviations: [Double]? {
         guard count >= 2 else { return nil }
-        let n = Double(count)
-        return squaredDeviations.map { ($0 / (n - 1) / n).squareRoot() }
+        return squaredDeviations.map { ($0 / Double(count - 1)).squareRoot() }
+    }
+
+    /// The standard error of the mean, sd / √n, per coordinate; nil below two samples.
+    var standardErrors: [Double]? {
+        let root = Double(count).squareRoot()
+        return standardDeviations?.map { $0 / root }
     }
 }
