@@ -7,7 +7,8 @@ public struct Attribution: Sendable, Equatable {
     /// One score per player (or input group).
     public var scores: [Double]
     /// The standard error of each score when it is a random estimate; zeros for a deterministic
-    /// estimate, nil when too few samples were drawn to estimate one.
+    /// Shapley estimate; nil for gradient methods, which have no sampling error, and when too
+    /// few samples were drawn to estimate one.
     public var standardErrors: [Double]?
     /// The output with every player absent: v(∅), or F(baseline).
     public var baseValue: Double

@@ -24,6 +24,7 @@ struct KernelSampler {
     private(set) var weightLeft = 0.0
     private let sampleBudget: Int
     private var attemptsLeft: Int
+    private var budgetSpent = false
     private var sizes: [Int] = []
     private var cumulative: [Double] = []
     private var pairedSizeLimit = 0
@@ -74,8 +75,6 @@ struct KernelSampler {
         cumulative = drawWeights.map { running += $0 / drawMass; return running }
         weightLeft = sizes.map { weights[$0 - 1] }.reduce(0, +)
     }
-
-    private var budgetSpent = false
 
     /// Whether any size class is left to random draws.
     var isRandom: Bool { !sizes.isEmpty }
