@@ -91,7 +91,8 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchTests",
-            dependencies: ["Workbench", "ErrataCore", "TerminalUI", "ErrataTestSupport"]
+            dependencies: ["Workbench", "ErrataCore", "TerminalUI", "ErrataTestSupport"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "ErrataCommandsTests",
