@@ -58,7 +58,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AttributionTests",
-            dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"]
+            dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ErrataCommandsTests",
