@@ -61,6 +61,7 @@ let package = Package(
                 "TerminalUI",
                 "NcursesTerminal",
                 "Workbench",
+                "Attribution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]
