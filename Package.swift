@@ -5,8 +5,9 @@ import PackageDescription
 ///
 /// Module layout (see docs/architecture.md): a headless core (`ErrataCore`), the command-line
 /// commands as a library (`ErrataCommands`, so tests can drive them in process) and a thin
-/// executable (`errata`). The terminal layer is `TerminalUI` (cells, frames, input
-/// events, the backend protocol; no ncurses). The attribution and typology modules join as their issues land.
+/// executable (`errata`). The terminal layer is `TerminalUI` (cells, frames, input events,
+/// the backend protocol; no ncurses) and `NcursesTerminal` (the backend, the only user of the
+/// `CNcurses` shim). The attribution and typology modules join as their issues land.
 let package = Package(
     name: "errata",
     platforms: [.macOS(.v13)],
@@ -96,8 +97,13 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
+            name: "NcursesTerminalTests",
+            dependencies: ["NcursesTerminal", "CNcurses", "TerminalUI"]
+        ),
+        .testTarget(
             name: "ErrataCommandsTests",
-            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport"]
+            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI"],
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -34,6 +34,7 @@ public final class NcursesBackend: TerminalBackend {
         cbreak()
         noecho()
         nonl()
+        NcursesBackend.disableFlowControl()
         let window = errata_stdscr()
         keypad(window, true)
         intrflush(window, false)
@@ -74,6 +75,17 @@ public final class NcursesBackend: TerminalBackend {
 
     var isOpen: Bool {
         screen != nil
+    }
+
+    /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q reach errata as keys instead of freezing the
+    /// screen; Ctrl-C still interrupts (cbreak keeps signals). Saved as curses' program
+    /// mode, so it survives a suspend; `endwin` restores the shell's mode, flow control included.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        def_prog_mode()
     }
 
     private static func environment(_ names: [String]) -> [String: String] {
