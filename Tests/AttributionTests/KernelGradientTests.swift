@@ -77,6 +77,9 @@ import Testing
         }
         let numeric = Self.numericGradient(x) { Self.contract(softmax($0), w) }
         #expect(relativeError(analytic.values, numeric) < Self.tolerance)
+        var none: [Float] = [0.5, -1, 2]
+        none.withUnsafeMutableBufferPointer { Softmax.forward($0.baseAddress!, rows: 1, columns: 3, stride: 3, allowed: [false, false, false]) }
+        #expect(none == [0, 0, 0])
     }
 
     @Test(arguments: [Target.logit(2), .probability(0)])

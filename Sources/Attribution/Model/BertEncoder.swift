@@ -1,7 +1,8 @@
 import Foundation
 
 /// One sequence to encode: its word embeddings (one row per token, from `embeddings(tokenIds:)`
-/// or an interpolation of them) and which tokens are kept.
+/// or an interpolation of them) and which tokens are kept. Every token is in segment 0 (token
+/// type 0), as for single-sentence classification.
 public struct EncoderInput: Sendable {
     public var wordEmbeddings: Matrix
     /// `false` hides a token from attention and pooling, as an attention mask of 0 does in

@@ -44,12 +44,4 @@ public struct Matrix: Sendable, Equatable {
         }
         return Matrix(rows: values.count / max(columns, 1), columns: columns, values: values)
     }
-
-    public func transposed() -> Matrix {
-        var result = Matrix(zeros: columns, rows)
-        for r in 0 ..< rows {
-            for c in 0 ..< columns { result.values[c * rows + r] = values[r * columns + c] }
-        }
-        return result
-    }
 }

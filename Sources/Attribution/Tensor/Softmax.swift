@@ -20,7 +20,8 @@ enum Softmax {
                     row[c] = 0
                 }
             }
-            let scale = 1 / sum
+            // A row with every key masked attends to nothing rather than dividing by zero.
+            let scale = sum > 0 ? 1 / sum : 0
             for c in 0 ..< columns { row[c] *= scale }
         }
     }
