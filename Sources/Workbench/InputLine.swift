@@ -36,9 +36,19 @@ func handleInput(_ state: inout AppState, _ key: Key) -> [Effect] {
 }
 
 /// `:slice EXPR`, `:clear`, `:save NAME`, `:sort COLUMN [asc|desc]`, `:metric NAME`,
-/// `:by EXPR`, `:systems A,B`, `:help`, `:q`.
+/// `:by EXPR`, `:systems A,B`, `:N` (jump to row N), `:help`, `:q`.
 func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
     let (verb, argument) = splitVerb(text)
+    if let row = Int(verb) {
+        guard (1 ... max(1, state.rows.count)).contains(row), !state.rows.isEmpty else {
+            state.message = .init(text: "no row \(row): the table has \(state.rows.count)", isError: true)
+            return []
+        }
+        state.focus = .table
+        state.tableCursor = row - 1
+        clampCursors(&state)
+        return []
+    }
     switch verb {
     case "slice", "where", "filter":
         guard !argument.isEmpty else { return usage(&state, "slice EXPRESSION") }
@@ -98,7 +108,7 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
     case "q", "quit":
         return [.quit]
     default:
-        state.message = .init(text: "unknown command ':\(verb)': slice, clear, save, sort, metric, by, systems, help, q", isError: true)
+        state.message = .init(text: "unknown command ':\(verb)': slice, clear, save, sort, metric, by, systems, a row number, help, q", isError: true)
         return []
     }
 }

@@ -25,7 +25,7 @@ func drawHelp(_ layout: Layout, _ buffer: inout ScreenBuffer, keymap: Keymap) {
         buffer.write(keys, x: x, y: y, style: Theme.key, maxWidth: keyWidth)
         buffer.write(DisplayWidth.truncate(command.help, to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: y)
     }
-    let commandsLine = ":slice EXPR  :clear  :save NAME  :sort COLUMN [asc|desc]  :metric NAME  :by EXPR  :systems A,B"
+    let commandsLine = ":slice EXPR  :clear  :save NAME  :sort COLUMN [asc|desc]  :metric NAME  :by EXPR  :systems A,B  :N (row)"
     let example = "e.g. :slice length(input) > 20 and genre == \"horror\"  (language: docs/slices.md)"
     buffer.write(DisplayWidth.truncate(commandsLine, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, style: Theme.key)
     buffer.write(DisplayWidth.truncate(example, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim)

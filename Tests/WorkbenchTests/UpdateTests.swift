@@ -96,6 +96,16 @@ import Testing
         #expect(s.input?.text == #"slice genre == "horror" and length(input) > 20"#)
     }
 
+    @Test func jumpToARow() {
+        var s = state(height: 12)
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "9")
+        #expect(s.tableCursor == 8 && s.tableTop == 2)
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "11")
+        #expect(s.message?.text == "no row 11: the table has 10" && s.tableCursor == 8)
+    }
+
     @Test func saveAndSortAreEffects() {
         var s = state()
         _ = send(&s, [.character(":")])
