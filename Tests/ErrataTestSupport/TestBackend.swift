@@ -8,7 +8,8 @@ public final class TestBackend: TerminalBackend {
     /// What the terminal shows now, styles degraded to `capabilities` as a real one would.
     public private(set) var screen: ScreenBuffer
     public var capabilities: TerminalCapabilities
-    /// Events `nextEvent` returns, first to last; when empty it reports a timeout.
+    /// Events `nextEvent` returns, first to last; when empty it reports a timeout. A
+    /// `.resize` also gives `screen` the new size (blank), as a terminal's resize does.
     public var pendingEvents: [InputEvent]
     /// The changes of every `draw` call, in order.
     public private(set) var drawnFrames: [[CellChange]] = []

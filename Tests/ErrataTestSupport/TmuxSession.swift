@@ -6,8 +6,9 @@ import Foundation
 /// sized, typed into, resized and read back as text (with `-e`, with colour escapes). Each
 /// session runs on its own server (`-L errata-test-<uuid>`), so tests never touch a user's
 /// tmux and can run in parallel. The pane stays after the program exits
-/// (`remain-on-exit`), so a test can read what the terminal looks like afterwards and the
-/// exit status. The command runs under `sh -c` with a clean environment: `PATH`, `HOME`
+/// (`remain-on-exit`), so a test can read what the terminal looks like afterwards; to learn
+/// a program's exit status, have the command print it (tmux's own `pane_dead_status` is
+/// sometimes never filled in). The command runs under `sh -c` with a clean environment: `PATH`, `HOME`
 /// and `environment` only, so a developer's `NO_COLOR` or `LC_ALL` cannot leak in.
 public final class TmuxSession {
     /// tmux's output and the status of a command that failed.
@@ -77,30 +78,19 @@ public final class TmuxSession {
         }
     }
 
-    /// Waits for the program to end and returns its exit status.
-    public func waitForExit(timeout: Duration = .seconds(15)) throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            let state = try display("#{pane_dead} #{pane_dead_status}").split(separator: " ")
-            // tmux marks the pane dead a moment before it knows the status.
-            if state.count == 2, state[0] == "1", let status = Int32(state[1]) { return status }
-            guard ContinuousClock.now < deadline else {
-                throw Failure(description: "timed out waiting for the program to exit; the screen:\n\(try capture())")
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-    }
-
     /// True while the program has the terminal's alternate screen on (curses mode).
     public func alternateScreenIsOn() throws -> Bool {
         try display("#{alternate_on}") == "1"
     }
 
-    /// Stops the tmux server of this session and removes its configuration; idempotent.
+    /// Stops the tmux server of this session and removes its socket (tmux leaves it behind)
+    /// and configuration; idempotent.
     public func kill() {
         guard running else { return }
         running = false
+        let socketPath = try? display("#{socket_path}")
         _ = try? tmux(["kill-server"])
+        if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(at: configuration)
     }
 

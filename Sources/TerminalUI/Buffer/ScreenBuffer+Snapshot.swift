@@ -25,11 +25,14 @@ extension ScreenBuffer {
                     continue
                 }
                 if letters[style] == nil {
-                    let letter = ScreenBuffer.styleLetters.dropFirst(letters.count).first ?? ScreenBuffer.overflowLetter
-                    if letter != ScreenBuffer.overflowLetter || !letters.values.contains(letter) {
-                        legend.append(letter == ScreenBuffer.overflowLetter ? "\(letter): any further style" : "\(letter): \(style)")
+                    if letters.count < ScreenBuffer.styleLetters.count {
+                        let letter = ScreenBuffer.styleLetters[letters.count]
+                        legend.append("\(letter): \(style)")
+                    } else if letters.count == ScreenBuffer.styleLetters.count {
+                        legend.append("\(ScreenBuffer.overflowLetter): any further style")
                     }
-                    letters[style] = letter
+                    letters[style] = letters.count < ScreenBuffer.styleLetters.count
+                        ? ScreenBuffer.styleLetters[letters.count] : ScreenBuffer.overflowLetter
                 }
                 row.append(letters[style]!)
             }
