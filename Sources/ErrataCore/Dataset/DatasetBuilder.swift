@@ -65,8 +65,9 @@ struct DatasetBuilder {
         if let labelCells, let name = roles.label {
             if task == .classification {
                 var classes = CategoricalColumn()
+                var known = ByteLevelCache<Int32>()
                 for row in 0 ..< labelCells.count {
-                    classes.append(labelCells.withUTF8(row) { TypeInference.isMissing($0) ? nil : String(decoding: $0, as: UTF8.self) })
+                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known) }
                 }
                 for s in systems.indices {
                     systems[s].predictedClass = encode(systems[s], onto: &classes)
@@ -157,9 +158,14 @@ struct DatasetBuilder {
         guard let sample else { return .classification }
         // Gold labels of a classification task repeat; references of a generation task rarely do.
         var distinct = Set<String>(), present = 0
+        var inDistinct = ByteLevelCache<Void>()
         for row in 0 ..< sample.count where sample.byteCount(row) > 0 {
             present += 1
-            distinct.insert(sample[row])
+            sample.withUTF8(row) { b in
+                guard inDistinct.value(for: b) == nil else { return }
+                distinct.insert(String(decoding: b, as: UTF8.self))
+                inDistinct.remember(b, ())
+            }
         }
         return TypeInference.infer(sample) != .text && distinct.count * 2 <= present ? .classification : .generation
     }
@@ -272,11 +278,10 @@ struct DatasetBuilder {
     }
 
     private func encode(_ system: SystemOutputs, onto classes: inout CategoricalColumn) -> [Int32] {
-        (0 ..< system.output.count).map { row in
+        var known = ByteLevelCache<Int32>()
+        return (0 ..< system.output.count).map { row in
             guard system.hasOutput(row) else { return -1 }
-            return system.output.withUTF8(row) { b in
-                TypeInference.isMissing(b) ? -1 : classes.code(for: String(decoding: b, as: UTF8.self))
-            }
+            return system.output.withUTF8(row) { classes.code(utf8: $0, known: &known) }
         }
     }
 

@@ -12,15 +12,16 @@ enum TypeInference {
     static let labelDistinct = 50
 
     static func isMissing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Byte comparisons: no other text is canonically equivalent to these ASCII words, and
+        // building a `String` for every four-byte cell (every year) was a measurable cost.
+        func equals(_ word: StaticString) -> Bool {
+            word.withUTF8Buffer { $0.elementsEqual(b) }
+        }
         switch b.count {
         case 0: return true
         case 2: return b[0] == 0x4E && b[1] == 0x41  // NA
-        case 3:
-            let s = String(decoding: b, as: UTF8.self)
-            return s == "N/A" || s == "NaN" || s == "nan"
-        case 4:
-            let s = String(decoding: b, as: UTF8.self)
-            return s == "null" || s == "NULL" || s == "None" || s == "none"
+        case 3: return equals("N/A") || equals("NaN") || equals("nan")
+        case 4: return equals("null") || equals("NULL") || equals("None") || equals("none")
         default: return false
         }
     }
@@ -41,6 +42,7 @@ enum TypeInference {
             }
         }
         guard sawDigit else { return nil }
+        if let value = parseShortDecimal(UnsafeBufferPointer(rebasing: b[start ..< end])) { return value }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer -> Double? in
             for i in 0 ..< n { buffer[i] = CChar(bitPattern: b[start + i]) }
             buffer[n] = 0
@@ -48,6 +50,41 @@ enum TypeInference {
             let value = strtod(buffer.baseAddress!, &endPointer)
             return endPointer == buffer.baseAddress! + n ? value : nil
         }
+    }
+
+    /// Exact powers of ten as doubles (10^22 is the largest a double holds exactly).
+    private static let powersOfTen: [Double] = (0 ... 22).map { pow(10, Double($0)) }
+
+    /// `[+-]digits[.digits]` with at most 15 digits in all, or nil for anything else.
+    ///
+    /// Such a number is an integer below 2^53 divided by an exact power of ten, and IEEE
+    /// division rounds correctly, so the result is bit for bit what `strtod` returns
+    /// (Clinger's fast path) without copying the cell to a C string. Integer-like and
+    /// fixed-point columns (years, counts, scores) are almost always of this form.
+    private static func parseShortDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        var negative = false
+        if b[0] == 0x2D || b[0] == 0x2B {
+            negative = b[0] == 0x2D
+            i = 1
+        }
+        var mantissa: UInt64 = 0, digits = 0, fractionDigits = 0, sawPoint = false
+        while i < b.count {
+            let byte = b[i]
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                digits += 1
+                if sawPoint { fractionDigits += 1 }
+            } else if byte == 0x2E && !sawPoint {
+                sawPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
     }
 
     static func parseBoolean(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
@@ -85,32 +122,45 @@ enum TypeInference {
     }
 
     /// The type every present value of `cells` fits.
+    ///
+    /// A first pass tries the parsed types; only a column that fits none of them is read a
+    /// second time to count its distinct values, so numeric columns build no strings.
     static func infer(_ cells: TextColumn) -> ColumnType {
-        var couldBe: Set<ColumnType> = [.numeric, .boolean, .date, .list]
-        var distinct = Set<String>()
-        var tooLong = false
-        var maxWords = 0
+        var couldBeNumeric = true, couldBeBoolean = true, couldBeDate = true, couldBeList = true
         var present = 0
         for row in 0 ..< cells.count {
             cells.withUTF8(row) { b in
                 if isMissing(b) { return }
                 present += 1
-                if couldBe.contains(.numeric), parseNumber(b) == nil { couldBe.remove(.numeric) }
-                if couldBe.contains(.boolean), parseBoolean(b) == nil { couldBe.remove(.boolean) }
-                if couldBe.contains(.date), ISODate.parse(b) == nil { couldBe.remove(.date) }
-                if couldBe.contains(.list), b.first != UInt8(ascii: "[") || b.last != UInt8(ascii: "]") {
-                    couldBe.remove(.list)
-                }
-                if b.count > categoricalMaxLength { tooLong = true }
-                if maxWords <= 3 { maxWords = max(maxWords, TextFeatures.tokens(b)) }
-                if distinct.count <= 100_000 { distinct.insert(String(decoding: b, as: UTF8.self)) }
+                if couldBeNumeric, parseNumber(b) == nil { couldBeNumeric = false }
+                if couldBeBoolean, parseBoolean(b) == nil { couldBeBoolean = false }
+                if couldBeDate, ISODate.parse(b) == nil { couldBeDate = false }
+                if couldBeList, b.first != UInt8(ascii: "[") || b.last != UInt8(ascii: "]") { couldBeList = false }
             }
         }
         if present == 0 { return .text }
-        for type in [ColumnType.boolean, .numeric, .date] where couldBe.contains(type) { return type }
-        if couldBe.contains(.list), (0 ..< cells.count).allSatisfy({ row in
+        if couldBeBoolean { return .boolean }
+        if couldBeNumeric { return .numeric }
+        if couldBeDate { return .date }
+        if couldBeList, (0 ..< cells.count).allSatisfy({ row in
             cells.withUTF8(row) { isMissing($0) || parseList($0) != nil }
         }) { return .list }
+
+        var distinct = Set<String>()
+        var inDistinct = ByteLevelCache<Void>()
+        var tooLong = false
+        var maxWords = 0
+        for row in 0 ..< cells.count {
+            cells.withUTF8(row) { b in
+                if isMissing(b) { return }
+                if b.count > categoricalMaxLength { tooLong = true }
+                if maxWords <= 3 { maxWords = max(maxWords, TextFeatures.tokens(b)) }
+                if distinct.count <= 100_000, inDistinct.value(for: b) == nil {
+                    distinct.insert(String(decoding: b, as: UTF8.self))
+                    inDistinct.remember(b, ())
+                }
+            }
+        }
         if distinct.count <= labelDistinct, maxWords <= 3 { return .categorical }
         if !tooLong, distinct.count * 2 <= present { return .categorical }
         return .text
@@ -125,8 +175,9 @@ enum TypeInference {
             return .text(cells)
         case .categorical:
             var column = CategoricalColumn()
+            var known = ByteLevelCache<Int32>()
             for row in 0 ..< n {
-                column.append(cells.withUTF8(row) { isMissing($0) ? nil : String(decoding: $0, as: UTF8.self) })
+                cells.withUTF8(row) { column.append(utf8: $0, known: &known) }
             }
             return .categorical(column)
         case .numeric, .date:

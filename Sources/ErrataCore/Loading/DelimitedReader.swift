@@ -19,28 +19,32 @@ struct DelimitedReader {
     /// ranges of `scratch`. One record is reused for every line, so reading allocates nothing
     /// per field.
     private struct Record {
-        var ranges: [Range<Int>] = []
-        var inScratch: [Bool] = []
+        /// Where a field's bytes are (in the input or in `scratch`) and the column it starts at.
+        struct Field {
+            var range: Range<Int>
+            var inScratch: Bool
+            var column: Int32
+        }
+
+        var fields: [Field] = []
         var scratch: [UInt8] = []
-        var columns: [Int32] = []
         var line = 0
         var startOffset = 0
         var endOffset = 0
 
-        var fieldCount: Int { ranges.count }
+        var fieldCount: Int { fields.count }
 
         mutating func reset() {
-            ranges.removeAll(keepingCapacity: true)
-            inScratch.removeAll(keepingCapacity: true)
+            fields.removeAll(keepingCapacity: true)
             scratch.removeAll(keepingCapacity: true)
-            columns.removeAll(keepingCapacity: true)
         }
 
         func withField<R>(_ i: Int, in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            if inScratch[i] {
-                return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ranges[i]])) }
+            let field = fields[i]
+            if field.inScratch {
+                return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.range])) }
             }
-            return body(UnsafeBufferPointer(rebasing: bytes[ranges[i]]))
+            return body(UnsafeBufferPointer(rebasing: bytes[field.range]))
         }
     }
 
@@ -63,10 +67,10 @@ struct DelimitedReader {
         for i in 0 ..< header.fieldCount {
             let name = header.withField(i, in: bytes) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
             if name.isEmpty {
-                throw LoadError(file: file, line: header.line, column: Int(header.columns[i]), "column \(i + 1) of the header has no name")
+                throw LoadError(file: file, line: header.line, column: Int(header.fields[i].column), "column \(i + 1) of the header has no name")
             }
             if names.contains(name) {
-                throw LoadError(file: file, line: header.line, column: Int(header.columns[i]), "duplicate column name '\(name)'")
+                throw LoadError(file: file, line: header.line, column: Int(header.fields[i].column), "duplicate column name '\(name)'")
             }
             names.append(name)
         }
@@ -92,7 +96,7 @@ struct DelimitedReader {
             if let bad = firstInvalid(in: record) {
                 problem = invalidUTF8Error(bytes, at: bad)
             } else if record.fieldCount != names.count {
-                let column = record.fieldCount > names.count ? Int(record.columns[names.count]) : nil
+                let column = record.fieldCount > names.count ? Int(record.fields[names.count].column) : nil
                 problem = LoadError(
                     file: file, line: record.line, column: column,
                     "expected \(names.count) fields as in the header, found \(record.fieldCount)")
@@ -104,7 +108,7 @@ struct DelimitedReader {
             table.rowLines.append(Int32(record.line))
             for c in names.indices {
                 record.withField(c, in: bytes) { table.cells[c].append(utf8: $0) }
-                table.cellColumns[c].append(record.columns[c])
+                table.cellColumns[c].append(record.fields[c].column)
             }
         }
         return table
@@ -123,31 +127,29 @@ struct DelimitedReader {
         record.line = cursor.line
         record.startOffset = cursor.offset
         while true {
-            record.columns.append(Int32(cursor.column))
+            let column = Int32(cursor.column)
             if dialect == .csv, !cursor.atEnd, cursor.current == quote {
                 let (openLine, openColumn) = (cursor.line, cursor.column)
                 let start = record.scratch.count
                 cursor.advance()
                 while true {
+                    // Everything up to the next quote is the field's text, copied in one go.
+                    let run = cursor.offset
+                    cursor.advance(toNext: quote)
+                    record.scratch.append(contentsOf: UnsafeBufferPointer(rebasing: cursor.bytes[run ..< cursor.offset]))
                     if cursor.atEnd {
                         throw LoadError(file: file, line: openLine, column: openColumn, Self.unterminatedQuote)
                     }
-                    let byte = cursor.current
-                    if byte == quote {
-                        if cursor.peek() == quote {
-                            record.scratch.append(quote)
-                            cursor.advance()
-                            cursor.advance()
-                            continue
-                        }
+                    if cursor.peek() == quote {
+                        record.scratch.append(quote)
                         cursor.advance()
-                        break
+                        cursor.advance()
+                        continue
                     }
-                    record.scratch.append(byte)
                     cursor.advance()
+                    break
                 }
-                record.ranges.append(start ..< record.scratch.count)
-                record.inScratch.append(true)
+                record.fields.append(.init(range: start ..< record.scratch.count, inScratch: true, column: column))
                 if !cursor.atEnd, cursor.current != delimiter, cursor.current != newline,
                    !(cursor.current == cr && cursor.peek() == newline) {
                     throw LoadError(
@@ -156,13 +158,8 @@ struct DelimitedReader {
                 }
             } else {
                 let start = cursor.offset
-                while !cursor.atEnd {
-                    let byte = cursor.current
-                    if byte == delimiter || byte == newline || (byte == cr && cursor.peek() == newline) { break }
-                    cursor.advance()
-                }
-                record.ranges.append(start ..< cursor.offset)
-                record.inScratch.append(false)
+                cursor.skipUnquotedField(delimiter: delimiter)
+                record.fields.append(.init(range: start ..< cursor.offset, inScratch: false, column: column))
             }
             if cursor.atEnd { break }
             if cursor.current == delimiter {

@@ -59,7 +59,13 @@ enum SliceComparison {
         case .texts(let t):
             let target = Array(needle.utf8)
             if target.isEmpty { return BitSet.all(n) }
-            return BitSet.rows(count: n) { row in t.withUTF8(row) { containsBytes($0, target) } }
+            return t.withStorage { bytes, offsets in
+                target.withUnsafeBufferPointer { target in
+                    BitSet.rows(count: n) { row in
+                        containsBytes(UnsafeBufferPointer(rebasing: bytes[offsets[row] ..< offsets[row + 1]]), target)
+                    }
+                }
+            }
         case .categories(let c):
             let levelHolds = c.levels.map { $0.contains(needle) }
             return BitSet.rows(count: n) { c.codes[$0] >= 0 && levelHolds[Int(c.codes[$0])] }
@@ -89,17 +95,18 @@ enum SliceComparison {
         }
     }
 
-    private static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
+    /// Whether `needle` (not empty) occurs in `haystack`: `memchr` finds each candidate
+    /// first byte (it scans many bytes per step), `memcmp` checks the rest.
+    private static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard haystack.count >= needle.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else {
+            return false
+        }
+        let first = Int32(pattern.pointee), lastStart = haystack.count - needle.count
         var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
+        while i <= lastStart {
+            guard let hit = memchr(base + i, first, lastStart - i + 1) else { return false }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, pattern, needle.count) == 0 { return true }
             i += 1
         }
         return false

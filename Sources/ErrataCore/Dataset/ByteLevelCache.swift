@@ -1,0 +1,50 @@
+/// Recognises the few distinct values of a label-like column from their UTF-8 bytes, without
+/// building a `String` per cell.
+///
+/// Building and hashing a `String` for every cell was most of the cost of encoding a million
+/// labels, categories and predictions. Such columns have few distinct values, so the first
+/// `capacity` distinct byte strings are kept, each with a value, and found by a linear scan;
+/// a cell not among them takes the `String` path. Byte-equal cells are equal strings, so
+/// every answer is the one the `String` path would give.
+struct ByteLevelCache<Value> {
+    private var keys: [[UInt8]] = []
+    private var values: [Value] = []
+    private let capacity: Int
+
+    init(capacity: Int = 32) {
+        self.capacity = capacity
+    }
+
+    /// The value remembered for exactly these bytes, if any.
+    func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        for (i, key) in keys.enumerated() where key.count == bytes.count {
+            if key.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return values[i] }
+        }
+        return nil
+    }
+
+    /// Remembers `value` for `bytes` while there is room.
+    mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        guard keys.count < capacity else { return }
+        keys.append(Array(bytes))
+        values.append(value)
+    }
+}
+
+extension CategoricalColumn {
+    /// Appends the value whose UTF-8 bytes are `bytes` (missing when `TypeInference` says so),
+    /// finding its code through `known` where it can.
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>, known: inout ByteLevelCache<Int32>) {
+        appendCode(code(utf8: bytes, known: &known))
+    }
+
+    /// The code of the value whose UTF-8 bytes are `bytes` (-1 for a missing value), adding it
+    /// as a new level if unseen.
+    mutating func code(utf8 bytes: UnsafeBufferPointer<UInt8>, known: inout ByteLevelCache<Int32>) -> Int32 {
+        if TypeInference.isMissing(bytes) { return -1 }
+        if let code = known.value(for: bytes) { return code }
+        let code = code(for: String(decoding: bytes, as: UTF8.self))
+        known.remember(bytes, code)
+        return code
+    }
+}
