@@ -45,7 +45,9 @@ let package = Package(
             dependencies: [
                 "ErrataCore", "TerminalUI",
                 .product(name: "BitCollections", package: "swift-collections"),
-            ]
+            ],
+            // Runs over every row on sorts and searches: optimised in debug builds too.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "CNcurses",

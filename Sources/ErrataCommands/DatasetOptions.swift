@@ -81,16 +81,21 @@ struct DatasetOptions: ParsableArguments {
         return (parts[0], parts[1])
     }
 
-    /// Loads the dataset and reports skipped lines on standard error.
-    func load() throws -> Analysis {
+    /// Loads the dataset and reports skipped lines on standard error (unless a full-screen
+    /// caller reports them itself, after the terminal is restored).
+    func load(progress: LoadProgressHandler? = nil, reportSkipped: Bool = true) throws -> Analysis {
         let path = DatasetLocator.resolve(dataset)
-        let data = try DatasetLoader.load(path, overrides: try roles(), skipBadLines: skipBadLines)
+        let data = try DatasetLoader.load(path, overrides: try roles(), skipBadLines: skipBadLines, progress: progress)
+        if reportSkipped { Self.reportSkipped(data, path: path) }
+        return Analysis(dataset: data)
+    }
+
+    static func reportSkipped(_ data: Dataset, path: String) {
         if data.skipped.count > 0 {
             var message = "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
             for example in data.skipped.examples { message += "  \(example)\n" }
             FileHandle.standardError.write(Data(message.utf8))
         }
-        return Analysis(dataset: data)
     }
 }
 

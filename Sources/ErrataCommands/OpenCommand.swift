@@ -17,14 +17,30 @@ struct OpenCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DatasetOptions
 
+    /// Opens the terminal first and loads with a progress bar, so a large file shows a screen
+    /// at once; a load error is printed after the terminal is restored.
     func run() async throws {
-        let analysis = try data.load()
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend()
         } catch let error as TerminalUnavailable {
             throw AnalysisError("\(error); for output without a terminal use errata summary, compare or slice")
         }
+        let data = self.data
+        let analysis: Analysis?
+        do {
+            analysis = try WorkbenchApp.load(title: DatasetLocator.resolve(data.dataset), backend: backend) { progress in
+                try data.load(progress: progress, reportSkipped: false)
+            }
+        } catch {
+            backend.shutdown()
+            throw error
+        }
+        guard let analysis else {
+            backend.shutdown()
+            return
+        }
         WorkbenchApp.run(analysis: analysis, backend: backend)
+        DatasetOptions.reportSkipped(analysis.dataset, path: analysis.dataset.source)
     }
 }

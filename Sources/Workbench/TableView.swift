@@ -69,22 +69,25 @@ private func columnLayout(_ columns: [TableColumn], state: AppState, width: Int,
     return layout
 }
 
-private func cachedScores(_ column: TableColumn, state: AppState) -> [Double]? {
+/// Per-row numbers of a numeric column, read from the cached per-instance scores only for
+/// the rows drawn (never a pass over the whole dataset per frame).
+private func cachedScores(_ column: TableColumn, state: AppState) -> ((Int) -> Double)? {
+    let analysis = state.analysis, metric = state.metric
     switch column {
-    case .score(let system): try? state.analysis.instanceScores(metric: state.metric, system: system)
+    case .score(let system):
+        guard let values = try? analysis.instanceScores(metric: metric, system: system) else { return nil }
+        return { values[$0] }
     case .difference(let a, let b):
-        if let x = try? state.analysis.instanceScores(metric: state.metric, system: a),
-           let y = try? state.analysis.instanceScores(metric: state.metric, system: b) {
-            zip(y, x).map { $0 - $1 }
-        } else {
-            nil
-        }
-    default: nil
+        guard let x = try? analysis.instanceScores(metric: metric, system: a),
+              let y = try? analysis.instanceScores(metric: metric, system: b) else { return nil }
+        return { y[$0] - x[$0] }
+    default:
+        return nil
     }
 }
 
 /// One cell's text, on one line (newlines and tabs shown as spaces).
-private func cellText(_ column: TableColumn, row: Int, state: AppState, scores: [Double]?) -> String {
+private func cellText(_ column: TableColumn, row: Int, state: AppState, scores: ((Int) -> Double)?) -> String {
     let dataset = state.analysis.dataset
     let text: String
     switch column {
@@ -95,7 +98,7 @@ private func cellText(_ column: TableColumn, row: Int, state: AppState, scores: 
         guard let outputs = dataset.system(named: system) else { return "" }
         text = outputs.hasOutput(row) ? outputs.output[row] : "—"
     case .score, .difference:
-        guard let value = scores?[row], !value.isNaN else { return "" }
+        guard let value = scores?(row), !value.isNaN else { return "" }
         if case .difference = column { return (value > 0 ? "+" : "") + formatMetric(value) }
         return formatMetric(value)
     }

@@ -166,3 +166,26 @@ import Testing
         }
     }
 }
+
+@Suite struct LoadProgressTests {
+    @Test func progressRisesToOne() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let rows = (1 ... 5000).map { "\($0),text number \($0),\($0 % 3 == 0 ? "a" : "b")" }
+        let path = try folder.write("p.csv", "id,text,label\n" + rows.joined(separator: "\n") + "\n")
+        let seen = Reports()
+        let d = try DatasetLoader.load(path, progress: { fraction, activity in seen.add(fraction, activity) })
+        #expect(d.count == 5000)
+        let reports = seen.all
+        #expect(reports.count >= 50 && reports.count <= 110)
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.0 <= $1.0 })
+        #expect(reports.last?.0 == 1 && reports.last?.1 == "loaded")
+        #expect(reports.contains { $0.1 == "reading p.csv" } && reports.contains { $0.1 == "building columns" })
+    }
+
+    final class Reports: @unchecked Sendable {
+        private var values: [(Double, String)] = []
+        func add(_ fraction: Double, _ activity: String) { values.append((fraction, activity)) }
+        var all: [(Double, String)] { values }
+    }
+}

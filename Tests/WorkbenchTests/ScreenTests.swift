@@ -83,3 +83,11 @@ import Testing
         }
     }
 }
+
+@Suite struct LoadingScreenTests {
+    @Test func progressBar() {
+        var buffer = ScreenBuffer(width: 80, height: 24)
+        LoadingScreen(title: "/data/big.csv", fraction: 0.42, activity: "reading big.csv").render(into: &buffer)
+        assertSnapshot(buffer, named: "loading-80x24")
+    }
+}

@@ -5,7 +5,9 @@ public enum DatasetLoader {
     /// Loads `path`: a folder holding `errata.json`, a data file with a manifest beside it that
     /// names it, or a bare CSV, TSV or JSON Lines file. Roles given in `overrides` win over the
     /// manifest's; with neither, common column names (`id`, `text`, `label`, ...) are used.
-    public static func load(_ path: String, overrides: ColumnRoles = ColumnRoles(), skipBadLines: Bool = false) throws -> Dataset {
+    /// `progress`, when given, hears how far reading and building have come.
+    public static func load(_ path: String, overrides: ColumnRoles = ColumnRoles(), skipBadLines: Bool = false,
+                            progress: LoadProgressHandler? = nil) throws -> Dataset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LoadError(file: path, "no such file or folder")
@@ -33,17 +35,29 @@ public enum DatasetLoader {
             }
         }
         roles.merge(overrides)
-        let data = try readTable(dataPath, skipBadLines: skipBadLines)
-        if !fromManifest && overrides.isUnset { roles.guess(from: data.columnNames) }
-        let outputs = try roles.outputsFile.map { try readTable($0, skipBadLines: skipBadLines) }
+        let readShare = roles.outputsFile == nil ? 0.0 ... 0.8 : 0.0 ... 0.4
+        let data = try readTable(dataPath, skipBadLines: skipBadLines,
+                                 progress: ReadProgress(progress, activity: "reading \((dataPath as NSString).lastPathComponent)", range: readShare))
+        if !fromManifest { roles.guess(from: data.columnNames) }
+        let outputs = try roles.outputsFile.map {
+            try readTable($0, skipBadLines: skipBadLines,
+                          progress: ReadProgress(progress, activity: "reading \(($0 as NSString).lastPathComponent)", range: 0.4 ... 0.8))
+        }
+        progress?(0.8, "building columns")
         if roles.name == nil {
             roles.name = ((isDirectory.boolValue ? path : dataPath) as NSString).lastPathComponent
         }
-        return try DatasetBuilder(roles: roles, skipBadLines: skipBadLines).build(data: data, outputs: outputs)
+        let dataset = try DatasetBuilder(roles: roles, skipBadLines: skipBadLines).build(data: data, outputs: outputs)
+        progress?(1, "loaded")
+        return dataset
     }
 
     /// Reads a CSV (`.csv`), TSV (`.tsv`, `.tab`) or JSON Lines (`.jsonl`, `.ndjson`) file.
     public static func readTable(_ path: String, skipBadLines: Bool = false) throws -> RawTable {
+        try readTable(path, skipBadLines: skipBadLines, progress: ReadProgress(nil))
+    }
+
+    static func readTable(_ path: String, skipBadLines: Bool, progress: ReadProgress) throws -> RawTable {
         let ext = (path as NSString).pathExtension.lowercased()
         guard ["csv", "tsv", "tab", "jsonl", "ndjson"].contains(ext) else {
             throw LoadError(file: path, "unknown file type '.\(ext)': use .csv, .tsv or .jsonl (one JSON object per line)")
@@ -58,11 +72,11 @@ public enum DatasetLoader {
             let bytes = raw.bindMemory(to: UInt8.self)
             switch ext {
             case "jsonl", "ndjson":
-                return try JSONLinesReader(file: path, skipBadLines: skipBadLines).read(bytes)
+                return try JSONLinesReader(file: path, skipBadLines: skipBadLines, progress: progress).read(bytes)
             case "csv":
-                return try DelimitedReader(file: path, dialect: .csv, skipBadLines: skipBadLines).read(bytes)
+                return try DelimitedReader(file: path, dialect: .csv, skipBadLines: skipBadLines, progress: progress).read(bytes)
             default:
-                return try DelimitedReader(file: path, dialect: .tsv, skipBadLines: skipBadLines).read(bytes)
+                return try DelimitedReader(file: path, dialect: .tsv, skipBadLines: skipBadLines, progress: progress).read(bytes)
             }
         }
     }
@@ -90,12 +104,13 @@ extension ColumnRoles {
         if let v = other.metric { metric = v }
     }
 
-    /// Roles from conventional column names, for a bare file opened without flags.
+    /// Roles from conventional column names, for a bare file: fills only the roles no flag gave.
     mutating func guess(from columns: [String]) {
         func first(_ names: [String]) -> String? { names.first { columns.contains($0) } }
-        id = first(["id", "idx", "uid", "instance_id"])
-        if let input = first(["text", "input", "source", "sentence", "src", "question", "premise"]) { inputs = [input] }
-        label = first(["label", "gold", "reference", "ref", "target", "answer"])
+        if id == nil { id = first(["id", "idx", "uid", "instance_id"]) }
+        if inputs.isEmpty, let input = first(["text", "input", "source", "sentence", "src", "question", "premise"]) { inputs = [input] }
+        if label == nil { label = first(["label", "gold", "reference", "ref", "target", "answer"]) }
+        guard outputs.isEmpty, systemColumn == nil, outputsFile == nil else { return }
         if columns.contains("system"), let output = first(["output", "prediction", "hypothesis", "hyp"]) {
             layout = .long
             systemColumn = "system"

@@ -10,6 +10,7 @@ struct DelimitedReader {
     let file: String
     let dialect: Dialect
     let skipBadLines: Bool
+    var progress = ReadProgress(nil)
 
     private var delimiter: UInt8 { dialect == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t") }
 
@@ -84,7 +85,9 @@ struct DelimitedReader {
         table.rowLines.reserveCapacity(estimatedRows)
 
         var record = Record()
+        var progress = self.progress
         while true {
+            progress.update(offset: cursor.offset, total: bytes.count)
             do {
                 guard try readRecord(&cursor, into: &record) else { break }
             } catch let error as LoadError where skipBadLines && error.message != Self.unterminatedQuote {

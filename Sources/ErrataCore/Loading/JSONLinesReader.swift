@@ -8,6 +8,7 @@
 struct JSONLinesReader {
     let file: String
     let skipBadLines: Bool
+    var progress = ReadProgress(nil)
 
     func read(_ bytes: UnsafeBufferPointer<UInt8>) throws -> RawTable {
         let invalid = invalidUTF8Offsets(bytes)
@@ -18,7 +19,9 @@ struct JSONLinesReader {
         var lineValues: [(column: Int, start: Int32, value: JSONValueText)] = []
         var seen: [Bool] = []
 
+        var progress = self.progress
         while !cursor.atEnd {
+            progress.update(offset: cursor.offset, total: bytes.count)
             skipBlank(&cursor)
             if cursor.atEnd { break }
             let lineStart = cursor.offset
