@@ -5,7 +5,9 @@ import PackageDescription
 ///
 /// Module layout (see docs/architecture.md): a headless core (`ErrataCore`), the command-line
 /// commands as a library (`ErrataCommands`, so tests can drive them in process) and a thin
-/// executable (`errata`). The attribution, typology and terminal modules join as their issues land.
+/// executable (`errata`). The terminal layer is `TerminalUI` (cells, frames, input events,
+/// the backend protocol; no ncurses) and `NcursesTerminal` (the backend, the only user of the
+/// `CNcurses` shim). The attribution and typology modules join as their issues land.
 let package = Package(
     name: "errata",
     platforms: [.macOS(.v13)],
@@ -29,9 +31,38 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
+            name: "Attribution",
+            dependencies: ["ErrataCore"],
+            // Tensor kernels and explainers: optimised in debug builds too (see ErrataCore).
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["ErrataCore"]
+        ),
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "ErrataCore", "TerminalUI",
+                .product(name: "BitCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "NcursesTerminal",
+            dependencies: ["CNcurses", "TerminalUI"]
+        ),
+        .target(
             name: "ErrataCommands",
             dependencies: [
                 "ErrataCore",
+                "TerminalUI",
+                "NcursesTerminal",
+                "Workbench",
+                "Attribution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]
@@ -42,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "ErrataTestSupport",
-            dependencies: ["ErrataCore"],
+            dependencies: ["ErrataCore", "TerminalUI"],
             path: "Tests/ErrataTestSupport"
         ),
         .testTarget(
@@ -51,8 +82,28 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "AttributionTests",
+            dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "ErrataTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "ErrataCore", "TerminalUI", "ErrataTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "NcursesTerminalTests",
+            dependencies: ["NcursesTerminal", "CNcurses", "TerminalUI"]
+        ),
+        .testTarget(
             name: "ErrataCommandsTests",
-            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport"]
+            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI"],
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

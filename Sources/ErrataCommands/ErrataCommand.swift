@@ -2,21 +2,28 @@ import ArgumentParser
 import ErrataCore
 import Foundation
 
-/// The `errata` command: subcommands for headless use; with none, the demo's summary.
+/// The `errata` command: subcommands for headless use; with none, the workbench on the demo.
 public struct ErrataCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "errata",
         abstract: "A terminal workbench for error analysis of machine learning models.",
-        discussion: "With no subcommand, prints the summary of the bundled demo (WMT17 English-German, chrF per system).",
-        subcommands: [SummaryCommand.self, CompareCommand.self, SliceCommand.self, SlicesCommand.self,
-                      HistogramCommand.self, ValidateCommand.self])
+        discussion: "With no subcommand: in a terminal, opens the workbench on the bundled demo (WMT17 English-German); otherwise prints the demo's summary (chrF per system).",
+        subcommands: [OpenCommand.self, SummaryCommand.self, CompareCommand.self, SliceCommand.self, SlicesCommand.self,
+                      HistogramCommand.self, ValidateCommand.self, AttributeCommand.self, PredictCommand.self, TrainCommand.self,
+                      TerminalCommand.self])
 
     public init() {}
 
+    /// In a terminal, the workbench on the demo; otherwise (a pipe, a file, CI) its summary.
     public func run() async throws {
-        var demo = try SummaryCommand.parse([DatasetLocator.demoName, "--resamples", "200"])
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"].map({ !$0.isEmpty && $0 != "dumb" }) ?? false {
+            var workbench = try OpenCommand.parse([DatasetLocator.demoName])
+            try await workbench.run()
+            return
+        }
+        let demo = try SummaryCommand.parse([DatasetLocator.demoName, "--resamples", "200"])
         try await demo.run()
-        ReportWriter.write("\nTry: errata compare \(DatasetLocator.demoName) --systems online-B,uedin-nmt --by 'length(reference) > 30'\n     errata --help\n")
+        ReportWriter.write("\nTry: errata open \(DatasetLocator.demoName)   (the workbench, in a terminal)\n     errata compare \(DatasetLocator.demoName) --systems online-B,uedin-nmt --by 'length(reference) > 30'\n     errata --help\n")
     }
 
     /// Runs the command line and exits with errata's codes: 0 ok, 1 bad input, 2 usage.

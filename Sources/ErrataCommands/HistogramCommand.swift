@@ -1,5 +1,4 @@
 import ArgumentParser
-import BitCollections
 import ErrataCore
 
 struct HistogramCommand: AsyncParsableCommand {
@@ -13,8 +12,7 @@ struct HistogramCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A column or expression, e.g. movie or 'length(input)' (repeatable).", valueName: "expression"))
     var column: [String] = []
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Restrict to instances matching a slice expression.", valueName: "expression"))
-    var filter: String?
+    @OptionGroup var filter: FilterOption
 
     @Option(help: "Systems whose metric is shown per bin, comma-separated (default: all).")
     var systems: String?
@@ -27,7 +25,7 @@ struct HistogramCommand: AsyncParsableCommand {
 
     func run() async throws {
         let analysis = try data.load()
-        let within = try filter.map { try analysis.evaluator.rows(where: $0) } ?? BitSet.all(analysis.dataset.count)
+        let within = try filter.rows(analysis)
         let names = systemList(systems) ?? analysis.dataset.systems.map(\.name)
         let columns = column.isEmpty ? analysis.defaultHistogramColumns : column
         let histograms = try columns.map { try analysis.histogram(of: $0, within: within, metric: metric, systems: names) }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BitCollections
 import ErrataCore
 
 struct SliceCommand: AsyncParsableCommand {
@@ -10,8 +9,7 @@ struct SliceCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DatasetOptions
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("The slice expression (all instances when absent).", valueName: "expression"))
-    var filter: String?
+    @OptionGroup var filter: FilterOption
 
     @Option(help: ArgumentHelp("Save the expression as a named slice in the project folder.", valueName: "name"))
     var save: String?
@@ -30,15 +28,15 @@ struct SliceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let analysis = try data.load()
-        let rows = try filter.map { try analysis.evaluator.rows(where: $0) } ?? BitSet.all(analysis.dataset.count)
+        let rows = try filter.rows(analysis)
         if let save {
-            guard let filter else { throw ValidationError("--save needs --where") }
+            guard let filter = filter.expression else { throw ValidationError("--save needs --where") }
             var store = try SavedSlices.load(for: analysis.dataset)
             try store.save(.init(name: save, folder: folder, filter: filter))
             try store.write(for: analysis.dataset)
             ReportWriter.writeError("errata: saved slice '\(save)' (\(rows.count) instances) in \(SavedSlices.path(for: analysis.dataset))\n")
         }
-        let listing = try analysis.listing(rows: rows, filter: filter, metric: metric, limit: limit ?? (format == .table ? 50 : nil))
+        let listing = try analysis.listing(rows: rows, filter: filter.expression, metric: metric, limit: limit ?? (format == .table ? 50 : nil))
         ReportWriter.write(try Self.render(listing, analysis.dataset, format))
     }
 

@@ -2,10 +2,20 @@ import ArgumentParser
 import BitCollections
 import ErrataCore
 
+/// `--where EXPR`: the instances a command works on.
+struct FilterOption: ParsableArguments {
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only instances matching a slice expression, e.g. 'genre == \"horror\" and length(input) > 20' (all when absent).", valueName: "expression"))
+    var expression: String?
+
+    /// The matching rows (all rows without `--where`).
+    func rows(_ analysis: Analysis) throws -> BitSet {
+        try expression.map { try analysis.evaluator.rows(where: $0) } ?? BitSet.all(analysis.dataset.count)
+    }
+}
+
 /// Which slices a report covers.
 struct SliceOptions: ParsableArguments {
-    @Option(name: .customLong("where"), help: ArgumentHelp("Restrict to instances matching a slice expression, e.g. 'genre == \"horror\" and length(input) > 20'.", valueName: "expression"))
-    var filter: String?
+    @OptionGroup var filter: FilterOption
 
     @Option(help: ArgumentHelp("One slice per value of a column or expression (numbers are binned), e.g. --by genre.", valueName: "expression"))
     var by: [String] = []
@@ -18,9 +28,8 @@ struct SliceOptions: ParsableArguments {
 
     /// "All instances" (or the --where filter), then saved slices, then the groups of each --by.
     func slices(_ analysis: Analysis) throws -> [NamedSlice] {
-        let all = BitSet.all(analysis.dataset.count)
-        let base = try filter.map { try analysis.evaluator.rows(where: $0) } ?? all
-        var slices = [NamedSlice(name: filter ?? NamedSlice.allName, rows: base)]
+        let base = try filter.rows(analysis)
+        var slices = [NamedSlice(name: filter.expression ?? NamedSlice.allName, rows: base)]
         let store = try SavedSlices.load(for: analysis.dataset)
         let wanted = saved ? store.slices : try savedNames.map { name in
             guard let entry = store.slices.first(where: { $0.name == name }) else {

@@ -60,12 +60,33 @@ import Testing
         #expect(years.bins.allSatisfy { $0.count == 1 })
     }
 
+    @Test func everyBinFilterSelectsExactlyItsInstances() throws {
+        let tagged = try Fixtures.load("t.jsonl", (1 ... 30).map { i in
+            #"{"id": "\#(i)", "n": \#(i * 7 % 23), "tags": \#(i % 3 == 0 ? #"["a", "b"]"# : #"["b"]"#), "ok": \#(i % 2 == 0), "c": "k\#(i % 4)"}"#
+        }.joined(separator: "\n") + "\n")
+        let analysis = Analysis(dataset: tagged)
+        for expression in ["n", "tags", "ok", "c", "n * 2 > 20", "length(c)"] {
+            let h = try analysis.histogram(of: expression, within: BitSet.all(30), metric: nil, systems: [])
+            #expect(h.bins.map(\.count).reduce(0, +) >= 30, "\(expression)")
+            for bin in h.bins {
+                #expect(try analysis.evaluator.rows(where: bin.filter).count == bin.count, "\(expression): \(bin.filter)")
+            }
+        }
+        let tags = try analysis.histogram(of: "tags", within: BitSet.all(30), metric: nil, systems: [])
+        #expect(tags.bins.map(\.label) == ["b", "a"] && tags.bins.map(\.count) == [30, 10])
+        #expect(tags.bins[1].filter == #""a" in tags"#)
+    }
+
     @Test func numericBinsFollowSturges() {
-        let values = (0 ..< 100).map(Double.init)
+        let values = (0 ..< 100).map { Double($0) + 0.5 }
         let bins = Histogram.numericBins(values, rows: BitSet.all(100))
         #expect(bins.count == 8)  // ceil(log2 100) + 1
         #expect(bins.map(\.rows.count) == [13, 12, 13, 12, 12, 13, 12, 13])
-        #expect(bins.first?.label == "[0, 12.375)" && bins.last?.label == "[86.625, 99]")
+        #expect(bins.first?.label == "[0.5, 12.875)" && bins.last?.label == "[87.125, 99.5]")
+        // Whole numbers get whole-number edges.
+        let counts = Histogram.numericBins((0 ..< 100).map(Double.init), rows: BitSet.all(100))
+        #expect(counts.map(\.label) == ["[0, 13)", "[13, 26)", "[26, 39)", "[39, 52)", "[52, 65)", "[65, 78)", "[78, 91)", "[91, 99]"])
+        #expect(counts.map(\.rows.count) == [13, 13, 13, 13, 13, 13, 13, 9])
     }
 }
 

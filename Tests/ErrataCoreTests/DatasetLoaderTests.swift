@@ -4,6 +4,17 @@ import Testing
 @testable import ErrataCore
 
 @Suite struct DatasetLoaderTests {
+    /// Long layout: id, reference `ref`, system name `system`, output `hyp`.
+    static var longRoles: ColumnRoles {
+        var roles = ColumnRoles()
+        roles.layout = .long
+        roles.id = "id"
+        roles.label = "ref"
+        roles.systemColumn = "system"
+        roles.outputColumn = "hyp"
+        return roles
+    }
+
     @Test func wideLayoutWithRolesTypesAndClasses() throws {
         let d = try Fixtures.reviewsDataset()
         #expect(d.count == 10)
@@ -47,12 +58,7 @@ import Testing
     }
 
     @Test func longLayoutSingleFileGroupsByIdAndKeepsPerSystemColumns() throws {
-        var roles = ColumnRoles()
-        roles.layout = .long
-        roles.id = "id"
-        roles.label = "ref"
-        roles.systemColumn = "system"
-        roles.outputColumn = "hyp"
+        let roles = Self.longRoles
         let d = try Fixtures.load("l.tsv", """
             id\tref\tsystem\thyp\tmqm\tdomain
             s1\tDas Haus\tA\tDas Haus\t0\tnews
@@ -125,12 +131,7 @@ import Testing
     }
 
     @Test func conflictingLabelInLongLayout() throws {
-        var roles = ColumnRoles()
-        roles.layout = .long
-        roles.id = "id"
-        roles.label = "ref"
-        roles.systemColumn = "system"
-        roles.outputColumn = "hyp"
+        let roles = Self.longRoles
         do {
             _ = try Fixtures.load("c.csv", "id,ref,system,hyp\n1,a,A,a\n1,b,B,a\n", roles: roles)
             Issue.record("expected an error")

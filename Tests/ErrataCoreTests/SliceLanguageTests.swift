@@ -61,6 +61,8 @@ import Testing
         #expect(end.column == 10 && end.message.hasPrefix("expected a value"))
         let paren = try #require(failure(#"(genre == "x""#))
         #expect(paren.column == 14 && paren.message == "expected ')' to close the '(' at column 1")
+        let hyphen = try #require(failure("year-2000 > 3"))
+        #expect(hyphen.message.hasPrefix("unknown name 'year-2000'; to subtract, put spaces around '-'"))
         let kind = try #require(failure("year"))
         #expect(kind.message.hasPrefix("this is a number, not a condition"))
         let mismatch = try #require(failure(#"year == "x""#))

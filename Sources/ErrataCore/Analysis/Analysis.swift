@@ -25,6 +25,9 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
     public func metric(named name: String?) throws -> any CorpusMetric {
         let name = name ?? dataset.defaultMetric
         guard metricNames.contains(name) else { throw UnknownMetric(name: name, available: metricNames) }
+        if MetricCatalog.classification.contains(name), dataset.classes.isEmpty {
+            throw AnalysisError("\(name) needs a classification dataset with a label column")
+        }
         switch name {
         case "accuracy": return Accuracy()
         case "macro_f1": return MacroF1(classCount: dataset.classes.count)
@@ -62,7 +65,7 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
             }
         } else {
             // A class-count metric has no per-instance value of its own: show correctness.
-            let perRow: any CorpusMetric = metric is MacroF1 || metric is MicroF1 ? Accuracy() : metric
+            let perRow: any CorpusMetric = metric is any ClassCountMetric ? Accuracy() : metric
             let matrix = try statistics(metric: perRow.name, system: system)
             scores = (0 ..< dataset.count).map { row in
                 outputs.hasOutput(row) ? perRow.score(matrix.row(row)) : .nan
@@ -95,7 +98,7 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         let n = dataset.count
         var matrix = StatisticsMatrix(rows: n, width: metric.statisticsCount)
         switch metric {
-        case is Accuracy, is MacroF1, is MicroF1:
+        case is Accuracy, is any ClassCountMetric:
             guard let predicted = system.predictedClass, case .categorical(let gold)? = dataset.label?.storage else {
                 throw AnalysisError("\(metric.name) needs a classification dataset with a label column")
             }

@@ -35,6 +35,11 @@ public struct UnknownMetric: Error, CustomStringConvertible, Sendable {
     public var name: String
     public var available: [String]
 
+    public init(name: String, available: [String]) {
+        self.name = name
+        self.available = available
+    }
+
     public var description: String {
         let suggestion = closest(name, among: available).map { "; did you mean '\($0)'?" } ?? ""
         return "unknown metric '\(name)'\(suggestion) (this dataset offers: \(available.joined(separator: ", ")))"

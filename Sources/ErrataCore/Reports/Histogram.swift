@@ -21,13 +21,18 @@ public struct Histogram: Sendable, Codable {
     public var bins: [Bin]
 
     /// Equal-width bins over the range of `values` on `rows`, their number by Sturges' rule
-    /// (as Zeno does), at most 30; a half-open `[low, high)` each, the last one closed.
+    /// (as Zeno does), at most 30; a half-open `[low, high)` each, the last one closed. When
+    /// every value is a whole number (lengths, counts, years), edges are whole numbers too.
     static func numericBins(_ values: [Double], rows: BitSet) -> [(label: String, low: Double, high: Double, rows: BitSet)] {
         let present = rows.filter { !values[$0].isNaN }
         guard let lo = present.lazy.map({ values[$0] }).min(), let hi = present.lazy.map({ values[$0] }).max() else { return [] }
         if lo == hi { return [("[\(formatNumber(lo)), \(formatNumber(hi))]", lo, hi, BitSet(present))] }
-        let k = min(30, Int((log2(Double(present.count))).rounded(.up)) + 1)
-        let width = (hi - lo) / Double(k)
+        var k = min(30, Int((log2(Double(present.count))).rounded(.up)) + 1)
+        var width = (hi - lo) / Double(k)
+        if present.allSatisfy({ values[$0] == values[$0].rounded() }) {
+            width = max(1, ((hi - lo + 1) / Double(k)).rounded(.up))
+            k = Int(((hi - lo) / width).rounded(.down)) + 1
+        }
         var members = [[Int]](repeating: [], count: k)
         for row in present { members[min(k - 1, Int((values[row] - lo) / width))].append(row) }
         return (0 ..< k).map { i in
@@ -38,48 +43,22 @@ public struct Histogram: Sendable, Codable {
 }
 
 extension Analysis {
-    /// The histogram of `expression` (a column or any value expression) over `within`.
+    /// The histogram of `expression` (a column or any value expression) over `within`, with
+    /// the metric of each of `systems` per bin.
     public func histogram(of expression: String, within: BitSet, metric: String?, systems: [String]) throws -> Histogram {
-        let parsed = try SliceExpression.parse(expression)
-        let value = try evaluator.evaluate(parsed, expression)
+        let (value, groups) = try valueGroups(of: expression, within: within)
         let metricObject = systems.isEmpty ? nil : try self.metric(named: metric)
-        var bins: [Histogram.Bin] = []
-        func values(_ rows: BitSet) throws -> [String: Double?] {
-            guard let metricObject else { return [:] }
-            var result: [String: Double?] = [:]
-            for system in systems {
-                let rows = try self.rows(rows, systems: [system])
-                let score = metricObject.score(try statistics(metric: metricObject.name, system: system).sum(rows: rows))
-                result[system] = rows.isEmpty || score.isNaN ? nil : score
-            }
-            return result
-        }
-        let quoted = SliceExpression.quote
-        switch value {
-        case .numbers(let numbers):
-            let distinct = Set(within.lazy.map { numbers[$0] }.filter { !$0.isNaN })
-            if distinct.count <= 12 {
-                for v in distinct.sorted() {
-                    let rows = BitSet(within.filter { numbers[$0] == v })
-                    bins.append(.init(label: formatNumber(v), low: v, high: v, count: rows.count, values: try values(rows),
-                                      filter: "\(parsed) == \(formatNumber(v))"))
-                }
-            } else {
-                let all = Histogram.numericBins(numbers, rows: within)
-                for (i, bin) in all.enumerated() {
-                    let upper = i == all.count - 1 ? "<=" : "<"
-                    bins.append(.init(label: bin.label, low: bin.low, high: bin.high, count: bin.rows.count, values: try values(bin.rows),
-                                      filter: "\(parsed) >= \(formatNumber(bin.low)) and \(parsed) \(upper) \(formatNumber(bin.high))"))
+        let bins = try groups.map { group in
+            var values: [String: Double?] = [:]
+            if let metricObject {
+                for system in systems {
+                    let rows = try self.rows(group.rows, systems: [system])
+                    let score = metricObject.score(try statistics(metric: metricObject.name, system: system).sum(rows: rows))
+                    values[system] = rows.isEmpty || score.isNaN ? nil : score
                 }
             }
-        default:
-            for slice in try groups(by: expression, within: within) {
-                let level = slice.name.components(separatedBy: " = ").dropFirst().joined(separator: " = ")
-                let filter: String
-                if case .truth = value { filter = level == "true" ? "\(parsed)" : "not \(parsed)" } else { filter = "\(parsed) == \(quoted(level))" }
-                bins.append(.init(label: level.isEmpty ? slice.name : level, low: nil, high: nil, count: slice.rows.count,
-                                  values: try values(slice.rows), filter: filter))
-            }
+            return Histogram.Bin(label: group.label, low: group.low, high: group.high, count: group.rows.count,
+                                 values: values, filter: group.filter)
         }
         let type: String = switch value {
         case .numbers: "numeric"

@@ -124,7 +124,8 @@ public struct SliceEvaluator: Sendable {
 
     private func unknownName(_ name: String) -> String {
         let known = names
-        let suggestion = closest(name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        var suggestion = closest(name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        if suggestion.isEmpty, name.contains("-") { suggestion = "; to subtract, put spaces around '-'" }
         return "unknown name '\(name)'\(suggestion) (names: \(known.joined(separator: ", ")))"
     }
 

@@ -72,6 +72,14 @@ extension SliceExpression: CustomStringConvertible {
         }
     }
 
+    /// The expression as an operand of `not`: in parentheses unless it is atomic.
+    public static func parenthesised(_ e: SliceExpression) -> String {
+        switch e {
+        case .name, .string, .number, .boolean, .call: e.description
+        default: "(\(e.description))"
+        }
+    }
+
     /// A string literal, escaped.
     public static func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

@@ -83,7 +83,10 @@ struct SliceLexer {
                 guard let value = Double(literal) else { throw fail(start, i - start, "invalid number '\(literal)'") }
                 tokens.append(Token(kind: .number(value), column: start + 1, length: i - start))
             } else if c.isLetter || c == "_" {
-                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "." || chars[i] == "-" && i + 1 < chars.count && chars[i + 1].isLetter {
+                // A hyphen between letters or digits stays in the name (system names such as
+                // `C-3MA`, `online-B`): subtraction needs spaces, `a - b`.
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "."
+                    || chars[i] == "-" && i + 1 < chars.count && (chars[i + 1].isLetter || chars[i + 1].isNumber) {
                     i += 1
                 }
                 // `chrf++` is a metric name.

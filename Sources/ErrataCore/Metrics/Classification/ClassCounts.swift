@@ -22,3 +22,18 @@ public enum ClassCounts {
         }
     }
 }
+
+/// A metric computed from per-class counts (`ClassCounts`): macro and micro F1.
+public protocol ClassCountMetric: CorpusMetric {
+    var classCount: Int { get }
+}
+
+extension ClassCountMetric {
+    public var statisticsCount: Int { ClassCounts.width(classCount: classCount) }
+    public var higherIsBetter: Bool { true }
+
+    /// Writes one instance's statistics; see `ClassCounts`.
+    public static func statistics(gold: Int, predicted: Int, into statistics: UnsafeMutableBufferPointer<Double>) {
+        ClassCounts.statistics(gold: gold, predicted: predicted, into: statistics)
+    }
+}

@@ -6,20 +6,12 @@
 /// labels=<union of y_true and y_pred>, zero_division=0)` (its default `labels` for the same
 /// data), so classes absent from a slice do not drag its score towards 0. NaN for an empty
 /// slice. Statistics follow `ClassCounts`.
-public struct MacroF1: CorpusMetric, Hashable {
+public struct MacroF1: ClassCountMetric, Hashable {
     public let classCount: Int
     public var name: String { "macro_f1" }
-    public var statisticsCount: Int { ClassCounts.width(classCount: classCount) }
-    public var higherIsBetter: Bool { true }
 
     public init(classCount: Int) {
-        precondition(classCount > 0, "MacroF1 needs at least one class")
         self.classCount = classCount
-    }
-
-    /// Writes one instance's statistics; see `ClassCounts`.
-    public static func statistics(gold: Int, predicted: Int, into statistics: UnsafeMutableBufferPointer<Double>) {
-        ClassCounts.statistics(gold: gold, predicted: predicted, into: statistics)
     }
 
     public func score(_ statistics: UnsafeBufferPointer<Double>) -> Double {

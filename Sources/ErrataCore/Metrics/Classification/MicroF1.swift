@@ -3,20 +3,12 @@
 /// scikit-learn's `f1_score(average="micro")`. With exactly one gold label and one prediction
 /// per instance every error is one FP and one FN, so this equals accuracy; it is kept for
 /// parity with reports that quote it. NaN for an empty slice. Statistics follow `ClassCounts`.
-public struct MicroF1: CorpusMetric, Hashable {
+public struct MicroF1: ClassCountMetric, Hashable {
     public let classCount: Int
     public var name: String { "micro_f1" }
-    public var statisticsCount: Int { ClassCounts.width(classCount: classCount) }
-    public var higherIsBetter: Bool { true }
 
     public init(classCount: Int) {
-        precondition(classCount > 0, "MicroF1 needs at least one class")
         self.classCount = classCount
-    }
-
-    /// Writes one instance's statistics; see `ClassCounts`.
-    public static func statistics(gold: Int, predicted: Int, into statistics: UnsafeMutableBufferPointer<Double>) {
-        ClassCounts.statistics(gold: gold, predicted: predicted, into: statistics)
     }
 
     public func score(_ statistics: UnsafeBufferPointer<Double>) -> Double {

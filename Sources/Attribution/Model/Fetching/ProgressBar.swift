@@ -1,0 +1,25 @@
+import Foundation
+
+/// A one-line download progress bar on standard error. On a terminal it redraws in place;
+/// otherwise (CI logs) it prints a line every 10%.
+struct ProgressBar: Sendable {
+    let label: String
+    let total: Int
+    private let interactive = isatty(STDERR_FILENO) == 1
+
+    init(label: String, total: Int) {
+        self.label = label
+        self.total = total
+    }
+
+    /// Draws the bar for `done` bytes if it moved since `previous` bytes.
+    func update(done: Int, previous: Int) {
+        let step = interactive ? max(total / 200, 1) : max(total / 10, 1)
+        guard done / step != previous / step || done == total else { return }
+        let fraction = min(Double(done) / Double(max(total, 1)), 1)
+        let width = 30, filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let text = String(format: "%@ [%@] %5.1f / %.1f MB", label, bar, Double(done) / 1e6, Double(total) / 1e6)
+        FileHandle.standardError.write(Data(((interactive ? "\r" : "") + text + (interactive && done < total ? "" : "\n")).utf8))
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Why a model could not be loaded or fetched; every case names the file or the fix.
+public enum ModelError: Error, CustomStringConvertible, Equatable {
+    case unsupported(String, URL)
+    case malformed(String, URL)
+    case missingTensor(String, URL)
+    case fetchFailed(String)
+
+    public var description: String {
+        switch self {
+        case let .unsupported(what, url): return "\(url.path): unsupported \(what)"
+        case let .malformed(what, url): return "\(url.path): \(what)"
+        case let .missingTensor(name, url): return "\(url.path): no tensor named \(name)"
+        case let .fetchFailed(message): return message
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import BitCollections
+import ErrataCore
+
+/// Everything the workbench shows, as a value: `update` changes it, `render` draws it.
+public struct AppState: Sendable {
+    public enum Focus: Sendable, Equatable { case sidebar, table }
+
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case detail(row: Int)
+        case compare
+    }
+
+    /// A line being typed: a `:` command or a `/` search.
+    public struct InputLine: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable { case command, search }
+        public var kind: Kind
+        public var text: String = ""
+        /// Position in the history while browsing it with ↑/↓.
+        public var historyIndex: Int?
+    }
+
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+    }
+
+    /// How the table is ordered.
+    public struct Sort: Sendable, Equatable {
+        public var column: TableColumn
+        public var descending: Bool
+    }
+
+    public let analysis: Analysis
+    public var width: Int
+    public var height: Int
+    public var focus: Focus = .table
+    public var overlay: Overlay?
+    public var input: InputLine?
+    public var message: Message?
+    public var history: [String] = []
+
+    /// The metric shown in the sidebar, the table and the compare view.
+    public var metric: String
+    /// The systems shown in the table and compared (the first is the baseline).
+    public var systems: [String]
+
+    public var sidebar: [SidebarEntry]
+    public var sidebarCursor = 0
+    public var sidebarTop = 0
+    /// Expressions added as sidebar groupings with `:by`.
+    public var groupings: [String]
+
+    /// The active filter (nil: all instances) and the rows it selects, in table order.
+    public var filter: String?
+    public var rows: [Int]
+    public var tableCursor = 0
+    public var tableTop = 0
+    public var sort: Sort?
+
+    public var search: String?
+    public var matches: [Int] = []
+
+    public var comparison: Comparison?
+    /// Work in progress off the UI thread ("computing intervals…").
+    public var busy: String?
+
+    public init(analysis: Analysis, width: Int, height: Int) {
+        self.analysis = analysis
+        self.width = width
+        self.height = height
+        let dataset = analysis.dataset
+        metric = dataset.defaultMetric
+        systems = Array(dataset.systems.prefix(2).map(\.name))
+        groupings = Self.defaultGroupings(dataset)
+        rows = Array(0 ..< dataset.count)
+        sidebar = []
+        sidebar = SidebarEntry.entries(for: self)
+    }
+
+    /// Categorical and boolean metadata columns with at most 30 values, one slice per value;
+    /// without any, the length in tokens of the reference (or input), binned.
+    static func defaultGroupings(_ dataset: Dataset) -> [String] {
+        let columns = dataset.metadata.compactMap { column -> String? in
+            switch column.storage {
+            case .categorical(let c) where c.levels.count <= 30: SliceExpression.quoteName(column.name)
+            case .boolean: SliceExpression.quoteName(column.name)
+            default: nil
+            }
+        }
+        if !columns.isEmpty { return columns }
+        let text = dataset.label?.type == .text ? dataset.label : dataset.inputs.first
+        return text.map { ["tokens(\(SliceExpression.quoteName($0.name)))"] } ?? []
+    }
+
+    /// Rows of the table that fit on screen at the current size.
+    public var tablePageSize: Int { max(1, Layout(width: width, height: height).table.height - 2) }
+
+    public var sidebarPageSize: Int { max(1, Layout(width: width, height: height).sidebar.height - 2) }
+}

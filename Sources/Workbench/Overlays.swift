@@ -1,0 +1,183 @@
+import ErrataCore
+import Foundation
+import TerminalUI
+
+/// A cleared box with a title; returns the area inside it (one column of padding).
+private func overlayBox(_ buffer: inout ScreenBuffer, _ rect: Rect, title: String) -> Rect {
+    buffer.fill(rect)
+    buffer.drawBox(rect, style: Theme.focusedBorder, title: title)
+    return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+}
+
+/// The help overlay, drawn from the keymap: every command with its keys.
+func drawHelp(_ layout: Layout, _ buffer: inout ScreenBuffer, keymap: Keymap) {
+    let commands = Command.allCases
+    let body = layout.body
+    let inner = overlayBox(&buffer, body, title: "Help · any key closes")
+    // One column when every command fits, else two side by side.
+    let rows = max(1, inner.height - 3)
+    let columns = commands.count <= rows ? 1 : 2
+    let columnWidth = inner.width / columns
+    let keyWidth = min(columnWidth / 3, commands.map { DisplayWidth.of(keymap.labels(for: $0).joined(separator: " ")) }.max() ?? 10)
+    for (i, command) in commands.enumerated() where i < rows * columns {
+        let x = inner.x + (i / rows) * columnWidth, y = inner.y + i % rows
+        let keys = keymap.labels(for: command).joined(separator: " ")
+        buffer.write(keys, x: x, y: y, style: Theme.key, maxWidth: keyWidth)
+        buffer.write(DisplayWidth.truncate(command.help, to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: y)
+    }
+    let commandsLine = ":slice EXPR  :clear  :save NAME  :sort COLUMN [asc|desc]  :metric NAME  :by EXPR  :systems A,B  :N (row)"
+    let example = "e.g. :slice length(input) > 20 and genre == \"horror\"  (language: docs/slices.md)"
+    buffer.write(DisplayWidth.truncate(commandsLine, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, style: Theme.key)
+    buffer.write(DisplayWidth.truncate(example, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim)
+}
+
+/// One instance in full: inputs, label, outputs (a word diff against the reference for
+/// generation), per-instance metrics and metadata. ↑/↓ step through instances.
+func drawDetail(_ state: AppState, row index: Int, _ buffer: inout ScreenBuffer) {
+    guard index < state.rows.count else { return }
+    let row = state.rows[index]
+    let dataset = state.analysis.dataset
+    let body = Layout(width: buffer.width, height: buffer.height).body
+    let inner = overlayBox(&buffer, body, title: "Instance \(dataset.ids[row]) · \(index + 1) of \(state.rows.count) · j/k next/previous · Esc closes")
+    var y = inner.y
+    func line(_ label: String, _ text: String, style: Style = Style()) {
+        guard y < inner.y + inner.height else { return }
+        buffer.write(label, x: inner.x, y: y, style: Theme.header, maxWidth: inner.width)
+        y += 1
+        for wrapped in wrap(text, width: inner.width - 2) where y < inner.y + inner.height {
+            buffer.write(wrapped, x: inner.x + 2, y: y, style: style, maxWidth: inner.width - 2)
+            y += 1
+        }
+    }
+    for input in dataset.inputs { line(input.name, input.displayValue(row)) }
+    let reference = dataset.label?.displayValue(row)
+    if let label = dataset.label { line(label.name, label.displayValue(row)) }
+    for system in dataset.systems where state.systems.contains(system.name) || dataset.systems.count <= 4 {
+        let score = (try? state.analysis.instanceScores(metric: state.metric, system: system.name))?[row]
+        let heading = system.name + (score.map { $0.isNaN ? "" : " · \(state.metric) \(formatMetric($0))" } ?? "")
+        guard system.hasOutput(row) else { line(heading, "(no output)", style: Theme.dim); continue }
+        if dataset.task == .generation, let reference {
+            guard y < inner.y + inner.height else { break }
+            buffer.write(heading, x: inner.x, y: y, style: Theme.header, maxWidth: inner.width)
+            y += 1
+            y = drawDiff(WordDiff.diff(output: system.output[row], reference: reference), in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: inner.y + inner.height - y), &buffer)
+        } else {
+            line(heading, system.output[row])
+        }
+    }
+    if !dataset.metadata.isEmpty {
+        line("metadata", dataset.metadata.map { "\($0.name): \($0.displayValue(row))" }.joined(separator: " · "), style: Theme.info)
+    }
+}
+
+/// Words in order: unchanged plain, inserted underlined green, deleted (reference only) dim red.
+private func drawDiff(_ parts: [WordDiff.Part], in rect: Rect, _ buffer: inout ScreenBuffer) -> Int {
+    var x = rect.x, y = rect.y
+    for part in parts {
+        let (word, style): (String, Style) = switch part {
+        case .same(let w): (w, Style())
+        case .inserted(let w): (w, Theme.inserted)
+        case .deleted(let w): ("[-" + w + "]", Theme.deleted)
+        }
+        let width = DisplayWidth.of(word)
+        if x > rect.x, x + width > rect.x + rect.width { x = rect.x; y += 1 }
+        guard y < rect.y + rect.height else { return y }
+        x += buffer.write(word, x: x, y: y, style: style, maxWidth: rect.x + rect.width - x)
+        x += 1
+    }
+    return y + 1
+}
+
+/// Splits text into lines of at most `width` cells, at spaces where possible.
+func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var current = ""
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            var rest = String(word)
+            while DisplayWidth.of(rest) > width {
+                let head = DisplayWidth.truncate(rest, to: width + 1).dropLast()
+                lines.append(String(head))
+                rest = String(rest.dropFirst(head.count))
+            }
+            current = rest
+        }
+        lines.append(current)
+    }
+    return lines
+}
+
+/// Slices × systems against the baseline: values, delta with its interval, Holm-adjusted p,
+/// significance marks, and a bar per system drawn with block characters. Columns that do not
+/// fit are dropped from the right (the bars first).
+func drawCompare(_ state: AppState, _ buffer: inout ScreenBuffer) {
+    let body = Layout(width: buffer.width, height: buffer.height).body
+    let inner = overlayBox(&buffer, body, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · Esc closes")
+    guard let comparison = state.comparison else {
+        buffer.write(state.busy ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
+        return
+    }
+    let systemWidth = min(18, max(6, state.systems.map { DisplayWidth.of($0) }.max() ?? 6))
+    var table = ColumnLayout(width: inner.width)
+    let slice = table.add(flexible: 12, maximum: 34)
+    let count = table.add(fixed: 6)
+    let system = table.add(fixed: systemWidth)
+    let value = table.add(fixed: 7)
+    let delta = table.add(fixed: 8)
+    let p = table.add(fixed: 8)
+    let interval = table.add(fixed: 19)
+    let bar = table.add(flexible: 6, maximum: 40)
+    table.resolve()
+    func put(_ text: String, _ column: Int, _ y: Int, _ style: Style = Style(), right: Bool = false) {
+        guard let (x, width) = table.frame(column) else { return }
+        buffer.write(DisplayWidth.pad(text, to: width, alignRight: right), x: inner.x + x, y: y, style: style, maxWidth: width)
+    }
+    put("slice", slice, inner.y, Theme.header)
+    put("n", count, inner.y, Theme.header, right: true)
+    put("system", system, inner.y, Theme.header)
+    put("value", value, inner.y, Theme.header, right: true)
+    put("delta", delta, inner.y, Theme.header, right: true)
+    put("p (Holm)", p, inner.y, Theme.header, right: true)
+    put("95% CI of delta", interval, inner.y, Theme.header)
+    let maxValue = comparison.rows.flatMap { [$0.value, $0.baselineValue] }.compactMap { $0 }.max() ?? 1
+    var y = inner.y + 1
+    var lastSlice = ""
+    for row in comparison.rows {
+        if row.slice != lastSlice {
+            guard y < inner.y + inner.height - 2 else { break }
+            lastSlice = row.slice
+            put(row.slice, slice, y)
+            put(String(row.count), count, y, right: true)
+            put(row.baseline, system, y, Theme.dim)
+            put(row.baselineValue.map(formatMetric) ?? "", value, y, Theme.dim, right: true)
+            if let frame = table.frame(bar) { drawBar(row.baselineValue, max: maxValue, x: inner.x + frame.x, y: y, width: frame.width, style: Theme.dim, &buffer) }
+            y += 1
+        }
+        guard y < inner.y + inner.height - 1 else { break }
+        let style = row.better == nil ? Style() : (row.better == row.system ? Theme.better : Theme.worse)
+        let mark = row.better == nil ? "" : (row.better == row.system ? " ▲" : " ▼")
+        put(row.system + mark, system, y, style)
+        put(row.value.map(formatMetric) ?? "", value, y, right: true)
+        put(row.delta.map { ($0 > 0 ? "+" : "") + formatMetric($0) } ?? "", delta, y, style, right: true)
+        put(row.pAdjusted.map { $0 < 0.0001 ? String(format: "%.0e", $0) : String(format: "%.4f", $0) } ?? "", p, y, right: true)
+        put(row.deltaLow.map { "[\(formatMetric($0)), \(formatMetric(row.deltaHigh ?? .nan))]" } ?? "", interval, y)
+        if let frame = table.frame(bar) { drawBar(row.value, max: maxValue, x: inner.x + frame.x, y: y, width: frame.width, style: Theme.bar, &buffer) }
+        y += 1
+    }
+    let test = comparison.rows.first?.test == "mcnemar-exact" ? "McNemar's exact test" : "paired bootstrap, \(comparison.resamples) resamples"
+    buffer.write("▲ better / ▼ worse than the baseline at Holm-adjusted p < 0.05 (\(test))", x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim, maxWidth: inner.width)
+}
+
+private func drawBar(_ value: Double?, max: Double, x: Int, y: Int, width: Int, style: Style, _ buffer: inout ScreenBuffer) {
+    guard let value, max > 0, value > 0 else { return }
+    let eighths = Int((value / max * Double(width * 8)).rounded())
+    let blocks = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    buffer.write(String(repeating: "█", count: eighths / 8) + blocks[eighths % 8], x: x, y: y, style: style, maxWidth: width)
+}

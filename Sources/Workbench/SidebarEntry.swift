@@ -1,0 +1,84 @@
+import BitCollections
+import ErrataCore
+
+/// One line of the slices sidebar: "All instances", a saved slice, a grouping's header, or one
+/// value of a grouping, with its size and the first system's metric.
+public struct SidebarEntry: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case all, saved, header, group }
+
+    public var kind: Kind
+    public var label: String
+    /// The slice expression selecting the entry's instances (nil for all and for headers).
+    public var filter: String?
+    public var count: Int
+    public var value: Double?
+
+    /// All instances, the saved slices, then each grouping's values.
+    static func entries(for state: AppState) -> [SidebarEntry] {
+        let analysis = state.analysis
+        let all = BitSet.all(analysis.dataset.count)
+        func value(_ rows: BitSet) -> Double? {
+            guard let system = state.systems.first, let metric = try? analysis.metric(named: state.metric),
+                  let statistics = try? analysis.statistics(metric: metric.name, system: system),
+                  let members = try? analysis.rows(rows, systems: [system]), !members.isEmpty
+            else { return nil }
+            let score = metric.score(statistics.sum(rows: members))
+            return score.isNaN ? nil : score
+        }
+        var entries = [SidebarEntry(kind: .all, label: NamedSlice.allName, filter: nil, count: all.count, value: value(all))]
+        for saved in (try? SavedSlices.load(for: analysis.dataset))?.slices ?? [] {
+            guard let rows = try? analysis.evaluator.rows(where: saved.filter) else { continue }
+            let label = saved.folder.isEmpty ? saved.name : "\(saved.folder)/\(saved.name)"
+            entries.append(SidebarEntry(kind: .saved, label: label, filter: saved.filter, count: rows.count, value: value(rows)))
+        }
+        for grouping in state.groupings {
+            guard let groups = try? analysis.valueGroups(of: grouping, within: all).groups else { continue }
+            entries.append(SidebarEntry(kind: .header, label: "\(grouping): \(groups.count) slices", filter: nil, count: 0, value: nil))
+            for group in groups {
+                entries.append(SidebarEntry(kind: .group, label: group.label, filter: group.filter, count: group.rows.count, value: value(group.rows)))
+            }
+        }
+        return entries
+    }
+}
+
+/// A column of the instance table.
+public enum TableColumn: Sendable, Hashable {
+    case id
+    case input(String)
+    case label
+    case output(String)
+    case score(String)
+    /// The second system's score minus the first's: sorting by it finds where they differ most.
+    case difference(String, String)
+
+    /// The columns for the state's dataset and shown systems.
+    static func columns(for state: AppState) -> [TableColumn] {
+        let dataset = state.analysis.dataset
+        var columns: [TableColumn] = [.id]
+        columns += dataset.inputs.prefix(1).map { .input($0.name) }
+        if dataset.label != nil { columns.append(.label) }
+        columns += state.systems.map { .output($0) }
+        columns += state.systems.map { .score($0) }
+        if state.systems.count >= 2 { columns.append(.difference(state.systems[0], state.systems[1])) }
+        return columns
+    }
+
+    func title(metric: String, labelName: String) -> String {
+        switch self {
+        case .id: "id"
+        case .input(let name): name
+        case .label: labelName
+        case .output(let system): system
+        case .score(let system): "\(metric)(\(system))"
+        case .difference(let a, let b): "Δ \(b)−\(a)"
+        }
+    }
+
+    var isNumeric: Bool {
+        switch self {
+        case .score, .difference: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import ErrataCore
+import TerminalUI
+
+/// The instance table: a header line, then one line per instance of the current slice.
+func drawTable(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
+    let focused = state.focus == .table
+    let title = state.filter.map { "Instances · \($0)" } ?? "Instances"
+    buffer.drawBox(rect, style: focused ? Theme.focusedBorder : Theme.border, title: title)
+    let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
+    guard inner.width > 4, inner.height > 1 else { return }
+    let columns = TableColumn.columns(for: state)
+    let labelName = state.analysis.dataset.label?.name ?? "label"
+    let layout = columnLayout(columns, state: state, width: inner.width, labelName: labelName)
+    for (k, column) in columns.enumerated() {
+        guard let frame = layout.frame(k) else { continue }
+        var title = column.title(metric: state.metric, labelName: labelName)
+        if state.sort?.column == column { title += state.sort!.descending ? " ↓" : " ↑" }
+        buffer.write(DisplayWidth.pad(title, to: frame.width, alignRight: column.isNumeric), x: inner.x + frame.x, y: inner.y,
+                     style: Theme.header, maxWidth: frame.width)
+    }
+    if state.rows.isEmpty {
+        buffer.write("no instances match", x: inner.x, y: inner.y + 1, style: Theme.dim, maxWidth: inner.width)
+        return
+    }
+    let scores = columns.map { column in cachedScores(column, state: state) }
+    for line in 0 ..< inner.height - 1 {
+        let index = state.tableTop + line
+        guard index < state.rows.count else { break }
+        let row = state.rows[index]
+        let y = inner.y + 1 + line
+        let isCursor = index == state.tableCursor
+        let isMatch = state.search != nil && state.matches.contains(index)
+        var style = Style()
+        if isMatch { style.attributes.insert(.underline) }
+        if isCursor { style = focused ? Theme.selected : Style(attributes: [.bold]) }
+        if isCursor { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
+        for (k, column) in columns.enumerated() {
+            guard let frame = layout.frame(k) else { continue }
+            let text = cellText(column, row: row, state: state, scores: scores[k])
+            buffer.write(DisplayWidth.pad(text, to: frame.width, alignRight: column.isNumeric), x: inner.x + frame.x, y: y,
+                         style: style, maxWidth: frame.width)
+        }
+    }
+}
+
+/// Numbers and ids at their natural width; labels and outputs up to theirs (at most 40);
+/// the input takes the rest. Natural widths are measured on the rows on screen.
+private func columnLayout(_ columns: [TableColumn], state: AppState, width: Int, labelName: String) -> ColumnLayout {
+    let visible = state.rows[min(state.tableTop, state.rows.count) ..< min(state.rows.count, state.tableTop + state.tablePageSize)]
+    func natural(_ column: TableColumn) -> Int {
+        let title = DisplayWidth.of(column.title(metric: state.metric, labelName: labelName)) + 2
+        return visible.reduce(title) { max($0, DisplayWidth.of(cellText(column, row: $1, state: state, scores: nil))) }
+    }
+    var layout = ColumnLayout(width: width)
+    for column in columns {
+        switch column {
+        case .score, .difference:
+            _ = layout.add(fixed: min(18, max(8, DisplayWidth.of(column.title(metric: state.metric, labelName: labelName)))))
+        case .id:
+            _ = layout.add(fixed: min(18, natural(column)))
+        case .input:
+            _ = layout.add(flexible: 12, maximum: max(12, natural(column)), priority: 1)
+        case .label, .output:
+            let n = natural(column)
+            _ = layout.add(flexible: min(n, 10), maximum: min(n, 40))
+        }
+    }
+    layout.resolve()
+    return layout
+}
+
+private func cachedScores(_ column: TableColumn, state: AppState) -> [Double]? {
+    switch column {
+    case .score(let system): try? state.analysis.instanceScores(metric: state.metric, system: system)
+    case .difference(let a, let b):
+        if let x = try? state.analysis.instanceScores(metric: state.metric, system: a),
+           let y = try? state.analysis.instanceScores(metric: state.metric, system: b) {
+            zip(y, x).map { $0 - $1 }
+        } else {
+            nil
+        }
+    default: nil
+    }
+}
+
+/// One cell's text, on one line (newlines and tabs shown as spaces).
+private func cellText(_ column: TableColumn, row: Int, state: AppState, scores: [Double]?) -> String {
+    let dataset = state.analysis.dataset
+    let text: String
+    switch column {
+    case .id: text = dataset.ids[row]
+    case .input(let name): text = dataset.column(named: name)?.displayValue(row) ?? ""
+    case .label: text = dataset.label?.displayValue(row) ?? ""
+    case .output(let system):
+        guard let outputs = dataset.system(named: system) else { return "" }
+        text = outputs.hasOutput(row) ? outputs.output[row] : "—"
+    case .score, .difference:
+        guard let value = scores?[row], !value.isNaN else { return "" }
+        if case .difference = column { return (value > 0 ? "+" : "") + formatMetric(value) }
+        return formatMetric(value)
+    }
+    return String(text.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
+}
+
+/// The sort order of `rows` by `sort`: text columns by code points, numbers with missing last.
+public func sortedRows(_ rows: [Int], by sort: AppState.Sort, analysis: Analysis, metric: String) -> [Int] {
+    let dataset = analysis.dataset
+    func numbers(_ values: [Double]) -> [Int] {
+        rows.sorted { a, b in
+            let x = values[a], y = values[b]
+            if x.isNaN != y.isNaN { return !x.isNaN }
+            if x == y { return a < b }
+            return sort.descending ? x > y : x < y
+        }
+    }
+    func strings(_ value: (Int) -> String) -> [Int] {
+        let keys = Dictionary(uniqueKeysWithValues: rows.map { ($0, value($0)) })
+        return rows.sorted { a, b in
+            let x = keys[a]!, y = keys[b]!
+            if x == y { return a < b }
+            return sort.descending ? x > y : x < y
+        }
+    }
+    switch sort.column {
+    case .id: return strings { dataset.ids[$0] }
+    case .input(let name): return strings { dataset.column(named: name)?.displayValue($0) ?? "" }
+    case .label: return strings { dataset.label?.displayValue($0) ?? "" }
+    case .output(let system): return strings { dataset.system(named: system)?.output[$0] ?? "" }
+    case .score(let system):
+        guard let values = try? analysis.instanceScores(metric: metric, system: system) else { return rows }
+        return numbers(values)
+    case .difference(let a, let b):
+        guard let x = try? analysis.instanceScores(metric: metric, system: a),
+              let y = try? analysis.instanceScores(metric: metric, system: b) else { return rows }
+        return numbers(zip(y, x).map { $0 - $1 })
+    }
+}

@@ -1,0 +1,237 @@
+import BitCollections
+import ErrataCore
+import TerminalUI
+
+/// The workbench's only state transition: a message in, the new state and effects out.
+///
+/// Pure apart from reading the dataset (evaluating a slice is a pass over columns, fast
+/// enough to do here); sorting, significance tests and saving are returned as effects.
+public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .standard) -> [Effect] {
+    switch msg {
+    case .event(.resize(let width, let height)):
+        state.width = width
+        state.height = height
+        clampCursors(&state)
+        return []
+    case .event(.mouse(let mouse)):
+        return handleMouse(&state, mouse)
+    case .event(.key(let key)):
+        return handleKey(&state, key, keymap: keymap)
+    case .sorted(let rows, let sort):
+        guard state.busy != nil else { return [] }  // cancelled with Esc
+        state.rows = rows
+        state.sort = sort
+        state.busy = nil
+        clampCursors(&state)
+        return []
+    case .compared(let comparison):
+        guard state.busy != nil else { return [] }
+        state.comparison = comparison
+        state.busy = nil
+        return []
+    case .saved(let name):
+        state.sidebar = SidebarEntry.entries(for: state)
+        state.message = .init(text: "saved slice '\(name)' in \(SavedSlices.path(for: state.analysis.dataset))", isError: false)
+        return []
+    case .failed(let text):
+        state.busy = nil
+        state.message = .init(text: text, isError: true)
+        return []
+    }
+}
+
+private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [Effect] {
+    if state.input != nil { return handleInput(&state, key) }
+    switch state.overlay {
+    case .help?:
+        state.overlay = nil
+        return []
+    case .detail(let row)?:
+        switch keymap.command(for: key) {
+        case .moveDown?: state.overlay = .detail(row: min(row + 1, state.rows.count - 1)); state.tableCursor = min(row + 1, state.rows.count - 1)
+        case .moveUp?: state.overlay = .detail(row: max(row - 1, 0)); state.tableCursor = max(row - 1, 0)
+        case .quit?: return [.quit]
+        default: state.overlay = nil
+        }
+        clampCursors(&state)
+        return []
+    case .compare?:
+        if keymap.command(for: key) == .quit { return [.quit] }
+        state.overlay = nil
+        state.busy = nil
+        return []
+    case nil:
+        break
+    }
+    state.message = nil
+    guard let command = keymap.command(for: key) else { return [] }
+    return perform(&state, command)
+}
+
+/// Runs a named command in the normal mode.
+func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let page = state.focus == .table ? state.tablePageSize : state.sidebarPageSize
+    switch command {
+    case .moveDown: move(&state, by: 1)
+    case .moveUp: move(&state, by: -1)
+    case .pageDown: move(&state, by: page)
+    case .pageUp: move(&state, by: -page)
+    case .moveToFirst: move(&state, by: -Int.max / 2)
+    case .moveToLast: move(&state, by: Int.max / 2)
+    case .focusNext, .focusPrevious:
+        if Layout(width: state.width, height: state.height).sidebar.width > 0 {
+            state.focus = state.focus == .table ? .sidebar : .table
+        }
+    case .open:
+        if state.focus == .sidebar {
+            let entry = state.sidebar[state.sidebarCursor]
+            if entry.kind != .header { return applyFilter(&state, entry.filter) }
+        } else if !state.rows.isEmpty {
+            state.overlay = .detail(row: state.tableCursor)
+        }
+    case .narrow:
+        // Zeno's way of combining histogram bars: the selected slice AND the current filter.
+        guard state.focus == .sidebar, let filter = state.sidebar[state.sidebarCursor].filter else { return [] }
+        guard let current = state.filter, current != filter else { return applyFilter(&state, filter) }
+        let combined = "(\(current)) and (\(filter))"
+        return applyFilter(&state, (try? SliceExpression.parse(combined))?.description ?? combined)
+    case .close:
+        if state.busy != nil {
+            state.busy = nil
+            state.message = .init(text: "cancelled", isError: false)
+        } else if state.filter != nil {
+            return applyFilter(&state, nil)
+        }
+    case .showHelp: state.overlay = .help
+    case .showCompare:
+        guard state.systems.count >= 2 else {
+            state.message = .init(text: "compare needs two systems; this dataset has \(state.analysis.dataset.systems.count)", isError: true)
+            return []
+        }
+        state.overlay = .compare
+        state.comparison = nil
+        state.busy = "comparing \(state.systems.joined(separator: " and ")) per slice…"
+        return [.compare(filter: state.filter, systems: state.systems, metric: state.metric)]
+    case .beginCommand: state.input = .init(kind: .command)
+    case .beginSearch: state.input = .init(kind: .search)
+    case .nextMatch: jumpToMatch(&state, forward: true)
+    case .previousMatch: jumpToMatch(&state, forward: false)
+    case .sortByColumn:
+        let columns = TableColumn.columns(for: state)
+        let next = state.sort.flatMap { current in columns.firstIndex(of: current.column).map { ($0 + 1) % columns.count } } ?? 0
+        let column = columns[next]
+        return sortEffect(&state, .init(column: column, descending: column.isNumeric))
+    case .reverseSort:
+        guard var sort = state.sort else { return [] }
+        sort.descending.toggle()
+        return sortEffect(&state, sort)
+    case .nextMetric:
+        let names = state.analysis.metricNames
+        if let i = names.firstIndex(of: state.metric) { return setMetric(&state, names[(i + 1) % names.count]) }
+    case .quit:
+        // No confirmation: every change (saved slices) is written when it is made.
+        return [.quit]
+    }
+    return []
+}
+
+private func move(_ state: inout AppState, by delta: Int) {
+    if state.focus == .table {
+        state.tableCursor = max(0, min(state.rows.count - 1, state.tableCursor.addingReportingOverflow(delta).partialValue))
+    } else {
+        var cursor = max(0, min(state.sidebar.count - 1, state.sidebarCursor.addingReportingOverflow(delta).partialValue))
+        // Headers are not selectable: step over them in the direction of travel.
+        while cursor < state.sidebar.count, state.sidebar[cursor].kind == .header {
+            cursor += delta < 0 && cursor > 0 ? -1 : 1
+        }
+        state.sidebarCursor = min(cursor, state.sidebar.count - 1)
+    }
+    clampCursors(&state)
+}
+
+/// Keeps cursors inside their lists and on screen.
+func clampCursors(_ state: inout AppState) {
+    state.tableCursor = max(0, min(state.tableCursor, state.rows.count - 1))
+    let page = state.tablePageSize
+    if state.tableCursor < state.tableTop { state.tableTop = state.tableCursor }
+    if state.tableCursor >= state.tableTop + page { state.tableTop = state.tableCursor - page + 1 }
+    state.tableTop = max(0, min(state.tableTop, max(0, state.rows.count - page)))
+    state.sidebarCursor = max(0, min(state.sidebarCursor, state.sidebar.count - 1))
+    let sidePage = state.sidebarPageSize
+    if state.sidebarCursor < state.sidebarTop { state.sidebarTop = state.sidebarCursor }
+    if state.sidebarCursor >= state.sidebarTop + sidePage { state.sidebarTop = state.sidebarCursor - sidePage + 1 }
+}
+
+/// Shows the instances matching `filter` (all when nil), keeping the sort order.
+func applyFilter(_ state: inout AppState, _ filter: String?) -> [Effect] {
+    do {
+        let rows = try filter.map { try state.analysis.evaluator.rows(where: $0) } ?? BitSet.all(state.analysis.dataset.count)
+        state.filter = filter
+        state.rows = Array(rows)
+        state.tableCursor = 0
+        state.tableTop = 0
+        state.matches = []
+        state.message = .init(text: "\(rows.count) of \(state.analysis.dataset.count) instances" + (filter.map { ": \($0)" } ?? ""), isError: false)
+        if let sort = state.sort { return sortEffect(&state, sort) }
+    } catch let error as SliceError {
+        state.message = .init(text: "column \(error.column): \(error.message)", isError: true)
+    } catch {
+        state.message = .init(text: "\(error)", isError: true)
+    }
+    return []
+}
+
+private func sortEffect(_ state: inout AppState, _ sort: AppState.Sort) -> [Effect] {
+    state.busy = "sorting \(state.rows.count) rows…"
+    return [.sort(rows: state.rows, by: sort)]
+}
+
+func setMetric(_ state: inout AppState, _ name: String) -> [Effect] {
+    guard state.analysis.metricNames.contains(name) else {
+        let error = UnknownMetric(name: name, available: state.analysis.metricNames)
+        state.message = .init(text: error.description, isError: true)
+        return []
+    }
+    state.metric = name
+    state.sidebar = SidebarEntry.entries(for: state)
+    state.message = .init(text: "metric: \(name)", isError: false)
+    if let sort = state.sort, sort.column.isNumeric { return sortEffect(&state, sort) }
+    return []
+}
+
+private func jumpToMatch(_ state: inout AppState, forward: Bool) {
+    guard !state.matches.isEmpty else {
+        state.message = .init(text: state.search == nil ? "no search: press / to search" : "no matches for '\(state.search!)'", isError: true)
+        return
+    }
+    let next = forward ? state.matches.first { $0 > state.tableCursor } ?? state.matches[0]
+        : state.matches.last { $0 < state.tableCursor } ?? state.matches[state.matches.count - 1]
+    state.tableCursor = next
+    let index = state.matches.firstIndex(of: next)! + 1
+    state.message = .init(text: "match \(index) of \(state.matches.count) for '\(state.search ?? "")'", isError: false)
+    clampCursors(&state)
+}
+
+private func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+    guard state.overlay == nil, state.input == nil else { return [] }
+    let layout = Layout(width: state.width, height: state.height)
+    switch mouse.kind {
+    case .wheelDown: move(&state, by: 3)
+    case .wheelUp: move(&state, by: -3)
+    case .press:
+        if mouse.x < layout.table.x, mouse.y > layout.sidebar.y, mouse.y < layout.sidebar.y + layout.sidebar.height - 1 {
+            state.focus = .sidebar
+            let index = state.sidebarTop + mouse.y - layout.sidebar.y - 1
+            if index < state.sidebar.count, state.sidebar[index].kind != .header {
+                state.sidebarCursor = index
+                return applyFilter(&state, state.sidebar[index].filter)
+            }
+        } else if mouse.y >= layout.table.y + 2, mouse.y < layout.table.y + layout.table.height {
+            state.focus = .table
+            state.tableCursor = state.tableTop + mouse.y - layout.table.y - 2
+            clampCursors(&state)
+        }
+    default: break
+    }
+    return []
+}

@@ -1,0 +1,52 @@
+import ErrataCore
+import Foundation
+import TerminalUI
+
+/// The run loop: terminal events in, `update`, effects off-thread, `render`, draw the diff.
+public enum WorkbenchApp {
+    /// Runs until the user quits. The backend is shut down (terminal restored) on return.
+    public static func run(analysis: Analysis, backend: TerminalBackend, keymap: Keymap = .standard) {
+        let inbox = Inbox()
+        let runner = EffectRunner { inbox.post($0) }
+        var state = AppState(analysis: analysis, width: backend.size.width, height: backend.size.height)
+        let renderer = FrameRenderer(backend: backend)
+        defer { backend.shutdown() }
+        var changed = true
+        while true {
+            if changed {
+                // Draw only after something happened; only changed cells reach the terminal.
+                var buffer = renderer.makeBuffer()
+                render(state, into: &buffer, keymap: keymap)
+                renderer.render(buffer)
+            }
+            var messages = inbox.drain()
+            if let event = backend.nextEvent(timeout: messages.isEmpty ? .milliseconds(100) : .zero) {
+                messages.append(.event(event))
+            }
+            changed = !messages.isEmpty
+            for message in messages {
+                for effect in update(&state, message, keymap: keymap) {
+                    if effect == .quit { return }
+                    runner.perform(effect, state: state)
+                }
+            }
+        }
+    }
+}
+
+/// Messages posted by effects from other threads, collected by the run loop.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [Msg] = []
+
+    func post(_ message: Msg) {
+        lock.withLock { messages.append(message) }
+    }
+
+    func drain() -> [Msg] {
+        lock.withLock {
+            defer { messages.removeAll() }
+            return messages
+        }
+    }
+}

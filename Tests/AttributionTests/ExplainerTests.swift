@@ -1,0 +1,94 @@
+import ErrataTestSupport
+import Foundation
+import Testing
+@testable import Attribution
+
+/// The explainers on the real demo model: MiniLM (fetched into the model cache) with the
+/// sentiment head trained by `errata train` and committed in Datasets/rotten-tomatoes.
+@Suite(.serialized) struct ExplainerTests {
+    static let classifier = Result {
+        try TextClassifier(modelDirectory: try ModelStore.minilm(),
+                           headFile: Fixtures.bundledDatasets.appendingPathComponent("rotten-tomatoes/models/minilm-head.json"))
+    }
+
+    static let sentences = [
+        "A quiet, sad and beautiful film.",
+        "Not even Steven Spielberg has dreamed up such blatant and sickening product placement in a movie.",
+        "The plot is predictable but the acting is superb.",
+        "Disappointingly unfunny.",
+        "It's a masterpiece of tension, restraint and genuinely surprising twists.",
+    ]
+
+    func options(_ method: Explainer.Method) -> Explainer.Options {
+        var options = Explainer.Options()
+        options.method = method
+        return options
+    }
+
+    @Test func integratedGradientsIsCompleteWithinOnePercent() throws {
+        let explainer = Explainer(classifier: try Self.classifier.get())
+        var adaptive = options(.ig)
+        adaptive.steps = nil
+        for sentence in Self.sentences {
+            let e = try explainer.explain(sentence, options: adaptive)
+            let delta = try #require(e.delta), base = try #require(e.baseValue)
+            #expect(abs(delta) <= 0.01 * abs(e.value - base), "\(sentence): delta \(delta) after \(e.steps ?? 0) steps")
+            #expect(e.tokens.count == e.scores.count)
+        }
+    }
+
+    @Test func exactShapleyIsEfficientOnTheModel() throws {
+        let explainer = Explainer(classifier: try Self.classifier.get())
+        let e = try explainer.explain("Disappointingly unfunny.", options: options(.exact))
+        #expect((2 ... 12).contains(e.tokens.count))
+        let base = try #require(e.baseValue)
+        #expect(abs(e.scores.reduce(0, +) - (e.value - base)) < 1e-6)
+        #expect(e.evaluations == 1 << e.tokens.count)
+        #expect(e.prediction == "negative")
+    }
+
+    @Test func permutationSamplingReportsErrorsAndStaysEfficient() throws {
+        let explainer = Explainer(classifier: try Self.classifier.get())
+        var sampling = options(.permutation)
+        sampling.budget = 600
+        let e = try explainer.explain(Self.sentences[1], options: sampling)
+        let se = try #require(e.se)
+        #expect(se.count == e.scores.count && se.allSatisfy { $0 >= 0 })
+        #expect(e.evaluations <= 600)
+        #expect(abs(e.scores.reduce(0, +) - (e.value - (e.baseValue ?? 0))) < 1e-9)
+    }
+
+    @Test func maskingHappensAtTokenLevel() throws {
+        let classifier = try Self.classifier.get()
+        let text = "Disappointingly unfunny."
+        let encoding = classifier.tokenizer.encode(text)
+        let words = Players(encoding: encoding, text: text, unit: .words)
+        #expect(words.texts == ["Disappointingly", "unfunny", "."])
+        let game = ClassifierGame(classifier: classifier, encoding: encoding, players: words, masking: .mask, target: .probability(0))
+        let masked = game.ids(for: [false, true, true])
+        #expect(masked.count == encoding.count)
+        for position in words.tokenRanges[0] { #expect(masked[position] == classifier.tokenizer.maskID) }
+        #expect(Array(masked[words.tokenRanges[1].lowerBound...]) == Array(encoding.ids[words.tokenRanges[1].lowerBound...]))
+        let deletion = ClassifierGame(classifier: classifier, encoding: encoding, players: words, masking: .delete, target: .probability(0))
+        #expect(deletion.ids(for: [true, false, true]) == encoding.ids.enumerated().filter { !words.tokenRanges[1].contains($0.offset) }.map(\.element))
+        // Batched and one-by-one evaluation agree.
+        let coalitions = [[true, true, true], [false, true, true], [true, false, false], [false, false, false]]
+        let batched = try deletion.values(of: coalitions)
+        let single = try coalitions.map { try deletion.values(of: [$0])[0] }
+        for (a, b) in zip(batched, single) { #expect(abs(a - b) < 1e-5) }
+    }
+
+    @Test func attentionAndRollout() throws {
+        let explainer = Explainer(classifier: try Self.classifier.get())
+        let rollout = try explainer.explain(Self.sentences[0], options: options(.rollout))
+        let matrix = try #require(rollout.matrix)
+        for row in matrix { #expect(abs(row.reduce(0, +) - 1) < 1e-5) }
+        #expect(rollout.matrixTokens?.first == "[CLS]" && rollout.matrixTokens?.last == "[SEP]")
+        var head = options(.attention)
+        head.layer = 2
+        head.head = 5
+        let attention = try explainer.explain(Self.sentences[0], options: head)
+        #expect(attention.layer == 2 && attention.head == 5)
+        #expect(attention.scores.allSatisfy { $0 >= 0 })
+    }
+}

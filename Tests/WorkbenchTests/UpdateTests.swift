@@ -1,0 +1,191 @@
+import ErrataCore
+import ErrataTestSupport
+import TerminalUI
+import Testing
+@testable import Workbench
+
+/// `update` as a pure function: messages in, state changes and effects out.
+@Suite struct UpdateTests {
+    let analysis: Analysis
+
+    init() throws {
+        analysis = Analysis(dataset: try Fixtures.reviewsDataset())
+    }
+
+    func state(width: Int = 120, height: Int = 40) -> AppState {
+        AppState(analysis: analysis, width: width, height: height)
+    }
+
+    func send(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
+        keys.flatMap { update(&state, .event(.key($0))) }
+    }
+
+    func type(_ state: inout AppState, _ text: String) -> [Effect] {
+        send(&state, text.map { Key.character($0) } + [.enter])
+    }
+
+    @Test func keymapCoversEveryCommandOnce() {
+        let keymap = Keymap.standard
+        for command in Command.allCases {
+            #expect(!keymap.labels(for: command).isEmpty, "\(command) has no key")
+        }
+        let keys = keymap.bindings.map(\.key)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test func initialStateShowsEverythingWithGroupings() {
+        let s = state()
+        #expect(s.rows == Array(0 ..< 10))
+        #expect(s.systems == ["bert", "lr"] && s.metric == "accuracy")
+        #expect(s.sidebar.map(\.label) == ["All instances", "genre: 3 slices", "drama", "comedy", "horror"])
+        #expect(s.sidebar.map(\.count) == [10, 0, 4, 3, 3])
+        #expect(s.sidebar[2].value == 1.0)
+    }
+
+    @Test func movingClampsToTheRows() {
+        var s = state()
+        _ = send(&s, [.down, .down, .character("j")])
+        #expect(s.tableCursor == 3)
+        _ = send(&s, [.character("G")])
+        #expect(s.tableCursor == 9)
+        _ = send(&s, [.down, .pageDown])
+        #expect(s.tableCursor == 9)
+        _ = send(&s, [.home, .up])
+        #expect(s.tableCursor == 0)
+    }
+
+    @Test func sidebarSelectionFiltersTheTable() {
+        var s = state()
+        _ = send(&s, [.tab, .down])
+        #expect(s.focus == .sidebar && s.sidebarCursor == 2)  // the header is stepped over
+        _ = send(&s, [.enter])
+        #expect(s.filter == #"genre == "drama""#)
+        #expect(s.rows == [1, 5, 6, 8])
+        _ = send(&s, [.escape])
+        #expect(s.filter == nil && s.rows.count == 10)
+    }
+
+    @Test func narrowingCombinesSlices() {
+        var s = state()
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "slice correct(bert)")
+        _ = send(&s, [.tab, .down, .character("+")])
+        #expect(s.filter == #"correct(bert) and genre == "drama""#)
+        #expect(s.rows == [1, 5, 6, 8])
+        _ = send(&s, [.down, .character("+")])
+        #expect(s.filter == #"correct(bert) and genre == "drama" and genre == "comedy""#)
+        #expect(s.rows.isEmpty)
+    }
+
+    @Test func commandLineSlicesAndReportsErrorsInPlace() {
+        var s = state()
+        _ = send(&s, [.character(":")])
+        #expect(s.input?.kind == .command)
+        _ = type(&s, #"slice genre == "horror" and length(input) > 20"#)
+        #expect(s.input == nil)
+        #expect(s.rows == [2, 3, 7])
+        #expect(s.message == .init(text: #"3 of 10 instances: genre == "horror" and length(input) > 20"#, isError: false))
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "slice lenght(input) > 2")
+        #expect(s.message?.isError == true)
+        #expect(s.message?.text.hasPrefix("column 1: unknown function 'lenght'; did you mean 'length'?") == true)
+        #expect(s.rows == [2, 3, 7])
+        _ = send(&s, [.character(":"), .up])
+        #expect(s.input?.text == "slice lenght(input) > 2")
+        _ = send(&s, [.up])
+        #expect(s.input?.text == #"slice genre == "horror" and length(input) > 20"#)
+    }
+
+    @Test func jumpToARow() {
+        var s = state(height: 12)
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "9")
+        #expect(s.tableCursor == 8 && s.tableTop == 2)
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "11")
+        #expect(s.message?.text == "no row 11: the table has 10" && s.tableCursor == 8)
+    }
+
+    @Test func saveAndSortAreEffects() {
+        var s = state()
+        _ = send(&s, [.character(":")])
+        #expect(type(&s, "save nothing").isEmpty)
+        #expect(s.message?.isError == true)
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "slice correct(bert)")
+        _ = send(&s, [.character(":")])
+        #expect(type(&s, "save bert-right") == [.saveSlice(name: "bert-right", filter: "correct(bert)")])
+        _ = send(&s, [.character(":")])
+        let sort = type(&s, "sort delta")
+        #expect(sort == [.sort(rows: s.rows, by: .init(column: .difference("bert", "lr"), descending: true))])
+        #expect(s.busy != nil)
+        _ = send(&s, [.escape])
+        #expect(s.busy == nil && s.message?.text == "cancelled")
+    }
+
+    @Test func sortingByTheDifferenceBetweenSystems() throws {
+        var s = state()
+        let effects = send(&s, [.character(":")] ) + type(&s, "sort delta")
+        guard case .sort(let rows, let sort)? = effects.first else { Issue.record("no sort effect"); return }
+        let message = EffectRunner.result(of: .sort(rows: rows, by: sort), analysis: analysis, metric: s.metric, groupings: [])
+        _ = update(&s, message)
+        // lr right and bert wrong first (+1), then ties in row order, bert right and lr wrong last (-1).
+        #expect(s.rows == [4, 7, 0, 3, 1, 2, 5, 6, 8, 9])
+        #expect(s.sort == .init(column: .difference("bert", "lr"), descending: true))
+    }
+
+    @Test func searchMovesBetweenMatches() {
+        var s = state()
+        _ = send(&s, [.character("/")])
+        _ = type(&s, "HORROR")
+        #expect(s.matches == [2])
+        #expect(s.tableCursor == 2)
+        _ = send(&s, [.character("/")])
+        _ = type(&s, "forgettable")
+        // Searches from the cursor, wrapping: the only match is the last row.
+        #expect(s.matches == [9] && s.tableCursor == 9)
+        _ = send(&s, [.home, .character("/")])
+        _ = type(&s, "pos")
+        #expect(s.matches == [0, 1, 2, 4, 5, 6, 7, 8, 9])
+        #expect(s.tableCursor == 0)
+        _ = send(&s, [.character("N")])
+        #expect(s.tableCursor == 9)
+        _ = send(&s, [.character("n"), .character("n"), .character("n")])
+        #expect(s.tableCursor == 2)
+        #expect(s.message?.text == "match 3 of 9 for 'pos'")
+    }
+
+    @Test func overlaysResizeMetricAndQuit() {
+        var s = state()
+        _ = send(&s, [.character("?")])
+        #expect(s.overlay == .help)
+        _ = send(&s, [.character("x")])
+        #expect(s.overlay == nil)
+        _ = send(&s, [.down, .enter])
+        #expect(s.overlay == .detail(row: 1))
+        _ = send(&s, [.character("j")])
+        #expect(s.overlay == .detail(row: 2) && s.tableCursor == 2)
+        _ = send(&s, [.escape])
+        #expect(s.overlay == nil)
+        _ = update(&s, .event(.resize(width: 50, height: 12)))
+        #expect(s.width == 50 && s.tablePageSize == 7)
+        _ = send(&s, [.character("m")])
+        #expect(s.metric == "macro_f1")
+        #expect(send(&s, [.character("c")]) == [.compare(filter: nil, systems: ["bert", "lr"], metric: "macro_f1")])
+        #expect(s.overlay == .compare)
+        #expect(send(&s, [.character("q")]) == [.quit])
+    }
+
+    @Test func compareResultsAreShownUnlessCancelled() throws {
+        var s = state()
+        let effect = send(&s, [.character("c")]).first!
+        let message = EffectRunner.result(of: effect, analysis: analysis, metric: s.metric, groupings: s.groupings)
+        _ = update(&s, message)
+        let rows = try #require(s.comparison?.rows)
+        #expect(rows.map(\.slice) == ["All instances", "genre = drama", "genre = comedy", "genre = horror"])
+        #expect(rows[0].test == "mcnemar-exact")
+        _ = send(&s, [.escape, .character("c"), .escape])
+        _ = update(&s, message)
+        #expect(s.comparison == nil)
+    }
+}
