@@ -4,12 +4,15 @@
 /// Building and hashing a `String` for every cell was most of the cost of encoding a million
 /// labels, categories and predictions. Such columns have few distinct values, so the first
 /// `capacity` distinct byte strings are kept, each with a value, and found by a linear scan;
-/// a cell not among them takes the `String` path. Byte-equal cells are equal strings, so
-/// every answer is the one the `String` path would give.
+/// a cell not among them takes the `String` path. A column with more distinct values than
+/// that (free text) stops using the cache, so it pays no scan per cell. Byte-equal cells are
+/// equal strings, so every answer is the one the `String` path would give.
 struct ByteLevelCache<Value> {
     private var keys: [[UInt8]] = []
     private var values: [Value] = []
     private let capacity: Int
+    /// Set when a value beyond `capacity` arrives: the column is not label-like.
+    private var saturated = false
 
     init(capacity: Int = 32) {
         self.capacity = capacity
@@ -17,6 +20,7 @@ struct ByteLevelCache<Value> {
 
     /// The value remembered for exactly these bytes, if any.
     func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        if saturated { return nil }
         for (i, key) in keys.enumerated() where key.count == bytes.count {
             if key.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return values[i] }
         }
@@ -25,7 +29,10 @@ struct ByteLevelCache<Value> {
 
     /// Remembers `value` for `bytes` while there is room.
     mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
-        guard keys.count < capacity else { return }
+        guard keys.count < capacity else {
+            saturated = true
+            return
+        }
         keys.append(Array(bytes))
         values.append(value)
     }
