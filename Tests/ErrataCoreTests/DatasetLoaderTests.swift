@@ -45,6 +45,14 @@ import Testing
         #expect(d.metadata[2].displayValue(0) == "2017-06-01")
     }
 
+    @Test func manyShortDistinctValuesAreText() {
+        // 300,000 distinct short values: not categorical, however many rows there are.
+        let cells = TextColumn((0 ..< 300_000).map { "v\($0)" })
+        #expect(TypeInference.infer(cells) == .text)
+        let repeating = TextColumn((0 ..< 300_000).map { "v\($0 % 1000)" })
+        #expect(TypeInference.infer(repeating) == .categorical)
+    }
+
     @Test func generatedIdsAndGuessedRoles() throws {
         let d = try Fixtures.load("g.jsonl", """
             {"text": "a", "label": "x", "pred_m": "x"}

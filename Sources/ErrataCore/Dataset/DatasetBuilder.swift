@@ -166,6 +166,8 @@ struct DatasetBuilder {
                 distinct.insert(String(decoding: b, as: UTF8.self))
                 inDistinct.remember(b, ())
             }
+            // More distinct values than half the rows: the labels cannot repeat enough.
+            if distinct.count * 2 > sample.count { return .generation }
         }
         return TypeInference.infer(sample) != .text && distinct.count * 2 <= present ? .classification : .generation
     }

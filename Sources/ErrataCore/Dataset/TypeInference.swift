@@ -150,16 +150,19 @@ enum TypeInference {
         var inDistinct = ByteLevelCache<Void>()
         var tooLong = false
         var maxWords = 0
+        // Past this many distinct values neither categorical rule can hold: it is text.
+        let enough = max(labelDistinct, cells.count / 2)
         for row in 0 ..< cells.count {
             cells.withUTF8(row) { b in
                 if isMissing(b) { return }
                 if b.count > categoricalMaxLength { tooLong = true }
                 if maxWords <= 3 { maxWords = max(maxWords, TextFeatures.tokens(b)) }
-                if distinct.count <= 100_000, inDistinct.value(for: b) == nil {
+                if inDistinct.value(for: b) == nil {
                     distinct.insert(String(decoding: b, as: UTF8.self))
                     inDistinct.remember(b, ())
                 }
             }
+            if distinct.count > enough { return .text }
         }
         if distinct.count <= labelDistinct, maxWords <= 3 { return .categorical }
         if !tooLong, distinct.count * 2 <= present { return .categorical }
