@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .executable(name: "errata", targets: ["errata"]),
         .library(name: "ErrataCore", targets: ["ErrataCore"]),
+        // For the separate Benchmarks package (keypress-to-frame latency).
+        .library(name: "Workbench", targets: ["Workbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -18,6 +18,7 @@ let package = Package(
             name: "errata-bench",
             dependencies: [
                 .product(name: "ErrataCore", package: "errata"),
+                .product(name: "Workbench", package: "errata"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]

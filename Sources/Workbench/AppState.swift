@@ -29,6 +29,11 @@ public struct AppState: Sendable {
     public struct Sort: Sendable, Equatable {
         public var column: TableColumn
         public var descending: Bool
+
+        public init(column: TableColumn, descending: Bool) {
+            self.column = column
+            self.descending = descending
+        }
     }
 
     public let analysis: Analysis

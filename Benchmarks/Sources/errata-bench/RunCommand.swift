@@ -38,7 +38,8 @@ struct RunCommand: ParsableCommand {
         var sliceReports: [RunReport.Slice] = []
         for (name, expression) in slices {
             let (timing, rows) = try Stopwatch.measure(repeats: repeats, warmups: warmup) { try analysis.evaluator.rows(where: expression) }
-            sliceReports.append(RunReport.Slice(name: name, expression: expression, count: rows.count, timing: timing))
+            let (first, _) = try Stopwatch.measure(repeats: repeats, warmups: 0) { try Analysis(dataset: dataset).evaluator.rows(where: expression) }
+            sliceReports.append(RunReport.Slice(name: name, expression: expression, count: rows.count, timing: timing, firstTiming: first))
         }
 
         let report = RunReport(

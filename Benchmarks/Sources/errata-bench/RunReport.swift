@@ -14,7 +14,10 @@ struct RunReport: Encodable {
         var name: String
         var expression: String
         var count: Int
+        /// Repeated on one `Analysis`: computed features (`length(text)`) are cached.
         var timing: Timing
+        /// On a fresh `Analysis` each time: the first evaluation, features computed.
+        var firstTiming: Timing
     }
 
     struct Grouped: Encodable {

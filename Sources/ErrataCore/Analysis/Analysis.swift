@@ -16,7 +16,9 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         self.dataset = dataset
     }
 
-    public var evaluator: SliceEvaluator { SliceEvaluator(dataset: dataset, scores: self) }
+    private let features = FeatureCache()
+
+    public var evaluator: SliceEvaluator { SliceEvaluator(dataset: dataset, scores: self, features: features) }
 
     public var metricNames: [String] { MetricCatalog.names(for: dataset) }
     public var instanceMetricNames: [String] { metricNames }
@@ -56,10 +58,10 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         if let text = metric as? any TextPairMetric, case .text(let references)? = dataset.label?.storage {
             scores = [Double](repeating: .nan, count: dataset.count)
             scores.withUnsafeMutableBufferPointer { buffer in
-                let out = SendableBuffer(buffer)
+                let out = UncheckedSendable(buffer)
                 parallelChunks(dataset.count) { range in
                     for row in range where outputs.hasOutput(row) {
-                        out.buffer[row] = text.sentenceScore(hypothesis: outputs.output[row], references: [references[row]])
+                        out.value[row] = text.sentenceScore(hypothesis: outputs.output[row], references: [references[row]])
                     }
                 }
             }
@@ -120,12 +122,12 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
             let width = metric.statisticsCount
             var values = [Double](repeating: 0, count: n * width)
             values.withUnsafeMutableBufferPointer { buffer in
-                let all = SendableBuffer(buffer)
+                let all = UncheckedSendable(buffer)
                 parallelChunks(n) { range in
                     for row in range where system.hasOutput(row) {
                         text.statistics(
                             hypothesis: system.output[row], references: [references[row]],
-                            into: UnsafeMutableBufferPointer(rebasing: all.buffer[row * width ..< (row + 1) * width]))
+                            into: UnsafeMutableBufferPointer(rebasing: all.value[row * width ..< (row + 1) * width]))
                     }
                 }
             }

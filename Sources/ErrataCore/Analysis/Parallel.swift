@@ -1,9 +1,11 @@
 import Foundation
 
-/// Lets the chunks of `concurrentPerform` write disjoint ranges of one buffer.
-struct SendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Double>
-    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
+/// Hands buffers to the chunks of `concurrentPerform`, which read shared input and write
+/// disjoint parts of one output; the caller guarantees that no two chunks write the same
+/// element, which the compiler cannot check.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Runs `body` over `0 ..< count` in contiguous chunks on all cores.

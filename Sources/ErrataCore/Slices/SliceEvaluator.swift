@@ -17,10 +17,17 @@ public protocol InstanceScores: Sendable {
 public struct SliceEvaluator: Sendable {
     public let dataset: Dataset
     public let scores: InstanceScores?
+    /// Where computed features of columns are kept between evaluations.
+    let features: FeatureCache?
 
     public init(dataset: Dataset, scores: InstanceScores? = nil) {
+        self.init(dataset: dataset, scores: scores, features: nil)
+    }
+
+    init(dataset: Dataset, scores: InstanceScores?, features: FeatureCache?) {
         self.dataset = dataset
         self.scores = scores
+        self.features = features
     }
 
     public static let functionNames = ["length", "tokens", "script", "repetition", "lower", "abs", "correct", "exact", "confidence"]
@@ -146,12 +153,17 @@ public struct SliceEvaluator: Sendable {
         let value = try evaluate(args[0], source)
         switch function {
         case "length", "tokens", "repetition":
-            let measure: (UnsafeBufferPointer<UInt8>) -> Double = switch function {
+            let measure: @Sendable (UnsafeBufferPointer<UInt8>) -> Double = switch function {
             case "length": { Double(TextFeatures.characters($0)) }
             case "tokens": { Double(TextFeatures.tokens($0)) }
             default: TextFeatures.repetition
             }
-            return .numbers(try perText(value, fail) { measure($0) })
+            // A feature of a column is computed once per dataset and kept (the first slice on
+            // `length(text)` of a million rows pays for it, later ones only compare numbers).
+            if case .name(let column, _) = args[0], let cache = features {
+                return .numbers(try cache.values("\(function)(\(column))") { try perText(value, fail, measure) })
+            }
+            return .numbers(try perText(value, fail, measure))
         case "script":
             return .categories(try perCategory(value, fail, TextFeatures.script))
         case "lower":
@@ -191,12 +203,20 @@ public struct SliceEvaluator: Sendable {
         }
     }
 
-    private func perText(_ value: SliceValue, _ fail: (String) -> SliceError, _ f: (UnsafeBufferPointer<UInt8>) -> Double) throws -> [Double] {
+    private func perText(_ value: SliceValue, _ fail: (String) -> SliceError, _ f: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Double) throws -> [Double] {
         switch value {
         case .texts(let t):
-            return t.withStorage { bytes, offsets in
-                (0 ..< t.count).map { f(UnsafeBufferPointer(rebasing: bytes[offsets[$0] ..< offsets[$0 + 1]])) }
+            var result = [Double](repeating: .nan, count: t.count)
+            t.withStorage { bytes, offsets in
+                result.withUnsafeMutableBufferPointer { output in
+                    let shared = UncheckedSendable((bytes: bytes, offsets: offsets, output: output))
+                    parallelChunks(t.count) { rows in
+                        let (bytes, offsets, output) = shared.value
+                        for row in rows { output[row] = f(UnsafeBufferPointer(rebasing: bytes[offsets[row] ..< offsets[row + 1]])) }
+                    }
+                }
             }
+            return result
         case .categories(let c):
             let perLevel = c.levels.map { level in level.utf8.withContiguousStorageIfAvailable(f) ?? f(UnsafeBufferPointer(start: nil, count: 0)) }
             return c.codes.map { $0 < 0 ? .nan : perLevel[Int($0)] }

@@ -47,7 +47,7 @@ struct BootstrapResampler<Metric: CorpusMetric> {
         let chunks = (resamples + chunkSize - 1) / chunkSize
         var scores = [Double](repeating: .nan, count: resamples * blocks)
         scores.withUnsafeMutableBufferPointer { output in
-            let output = SendableBuffer(output)
+            let output = UncheckedSendable(output)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var generator = SeededGenerator(seed: seed, stream: UInt64(chunk))
                 var counts = [UInt8](repeating: 0, count: rows)
@@ -57,7 +57,7 @@ struct BootstrapResampler<Metric: CorpusMetric> {
                     sumDrawnRows(counts: &counts, sums: &sums) { generator.nextIndex(below: rows) }
                     let statisticsCount = metric.statisticsCount
                     for block in 0 ..< blocks {
-                        output.buffer[index * blocks + block] = sums[block * statisticsCount ..< (block + 1) * statisticsCount]
+                        output.value[index * blocks + block] = sums[block * statisticsCount ..< (block + 1) * statisticsCount]
                             .withUnsafeBufferPointer { metric.score($0) }
                     }
                 }
