@@ -24,7 +24,7 @@ import Testing
         let dataset = Dataset(
             name: "t", task: .generation, ids: TextColumn((1 ... Self.samples.count).map(String.init)), inputs: [],
             label: nil, systems: [], metadata: [Column(name: "text", storage: .text(column))], defaultMetric: "chrf",
-            source: "t", skipped: SkippedLines(), warnings: [], rowOfID: [:])
+            source: "t", skipped: SkippedLines(), warnings: [], idIndex: IDIndex(capacity: 0))
         let evaluator = SliceEvaluator(dataset: dataset)
         for needle in ["river", "r", "rr", "👍", "мир", "abcdefghi", "va"] {
             let expected = Self.samples.indices.filter { Self.samples[$0].utf8.contains(needle.utf8) }

@@ -33,12 +33,12 @@ public struct Dataset: Sendable {
     public var skipped: SkippedLines
     /// Cautions found while loading that did not stop it (for `errata validate`).
     public var warnings: [String]
-    let rowOfID: [String: Int]
+    let idIndex: IDIndex
 
     public var count: Int { ids.count }
 
     /// The row of the instance with this id.
-    public func row(id: String) -> Int? { rowOfID[id] }
+    public func row(id: String) -> Int? { idIndex.row(of: id, in: ids) }
 
     public func system(named name: String) -> SystemOutputs? { systems.first { $0.name == name } }
 
@@ -58,7 +58,7 @@ public struct Dataset: Sendable {
 
     /// Approximate heap bytes held by the columns.
     public var memoryFootprint: Int {
-        var total = ids.memoryFootprint + rowOfID.count * 40
+        var total = ids.memoryFootprint + idIndex.memoryFootprint
         for c in inputs + metadata { total += c.memoryFootprint }
         total += label?.memoryFootprint ?? 0
         for s in systems { total += s.memoryFootprint }

@@ -1,3 +1,4 @@
+import Foundation
 import BitCollections
 
 /// Turns raw tables and column roles into a typed, columnar `Dataset`.
@@ -81,22 +82,32 @@ struct DatasetBuilder {
             for s in systems.indices { systems[s].predictedClass = encode(systems[s], onto: &classes) }
         }
 
-        var metadata: [Column] = []
-        for name in metadataNames {
-            let c = table.columnIndex(name)!
-            let cells = grouping.instanceCells(c, in: table)
-            let type = roles.types[name] ?? TypeInference.infer(cells)
-            var bad: [Int] = []
-            metadata.append(Column(name: name, storage: TypeInference.convert(cells, to: type, badRows: &bad)))
-            if roles.types[name] == nil, type == .text, let note = nearlyNumeric(cells, name: name) { warnings.append(note) }
+        // Columns are typed independently: one per core at a time.
+        let names = metadataNames
+        let typed = UncheckedSendable((table: table, grouping: grouping, roles: roles, builder: self))
+        var results = [(column: Column, warning: String?)?](repeating: nil, count: metadataNames.count)
+        results.withUnsafeMutableBufferPointer { output in
+            let output = UncheckedSendable(output)
+            DispatchQueue.concurrentPerform(iterations: names.count) { k in
+                let (table, grouping, roles, builder) = typed.value
+                let name = names[k]
+                let cells = grouping.instanceCells(table.columnIndex(name)!, in: table)
+                let type = roles.types[name] ?? TypeInference.infer(cells)
+                var bad: [Int] = []
+                let column = Column(name: name, storage: TypeInference.convert(cells, to: type, badRows: &bad))
+                let warning = roles.types[name] == nil && type == .text ? builder.nearlyNumeric(cells, name: name) : nil
+                output.value[k] = (column, warning)
+            }
         }
+        let metadata = results.map { $0!.column }
+        warnings += results.compactMap { $0!.warning }
 
         return Dataset(
             name: roles.name ?? table.file, task: task, ids: grouping.ids, inputs: inputs, label: label,
             systems: systems, metadata: metadata,
             defaultMetric: roles.metric ?? (task == .classification ? "accuracy" : "chrf"),
             source: table.file, skipped: mergedSkips(table, outputsTable), warnings: warnings,
-            rowOfID: grouping.rowOfID)
+            idIndex: grouping.index)
     }
 
     // MARK: - Roles
@@ -220,7 +231,7 @@ struct DatasetBuilder {
             var firstRow = [Int](repeating: -1, count: instances.count)
             for row in rowsOf[name]! {
                 let id = table.cells[idColumn][row]
-                guard let instance = instances.rowOfID[id] else {
+                guard let instance = table.cells[idColumn].withUTF8(row, { instances.instance(id: $0) }) else {
                     throw table.error(row: row, column: idColumn, "id '\(id)' of system '\(name)' is not an instance of the data file")
                 }
                 if firstRow[instance] >= 0 {

@@ -4,7 +4,7 @@
 /// their rows are grouped by id, instances numbered in order of first appearance.
 struct InstanceGrouping {
     private(set) var ids = TextColumn()
-    private(set) var rowOfID: [String: Int] = [:]
+    private(set) var index: IDIndex
     /// The first table row of each instance.
     private(set) var firstRow: [Int] = []
     /// The instance of each table row.
@@ -15,44 +15,46 @@ struct InstanceGrouping {
 
     init(oneRowPerInstance table: RawTable, idColumn: Int?) throws {
         isGrouped = false
-        rowOfID.reserveCapacity(table.rowCount)
+        index = IDIndex(capacity: table.rowCount)
         firstRow = Array(0 ..< table.rowCount)
         instanceOfRow = firstRow
         guard let idColumn else {
             for row in 0 ..< table.rowCount {
-                let id = String(row + 1)
-                ids.append(id)
-                rowOfID[id] = row
+                ids.append(String(row + 1))
+                _ = index.insert(row: row, of: ids)
             }
             return
         }
         ids = table.cells[idColumn]
         for row in 0 ..< table.rowCount {
-            let id = ids[row]
-            if id.isEmpty { throw table.error(row: row, column: idColumn, "empty id") }
-            if let first = rowOfID.updateValue(row, forKey: id) {
-                throw table.error(row: row, column: idColumn, "duplicate id '\(id)' (first on line \(table.rowLines[first]))")
+            if ids.byteCount(row) == 0 { throw table.error(row: row, column: idColumn, "empty id") }
+            if let first = index.insert(row: row, of: ids) {
+                throw table.error(row: row, column: idColumn, "duplicate id '\(ids[row])' (first on line \(table.rowLines[first]))")
             }
         }
     }
 
     init(groupingRowsOf table: RawTable, idColumn: Int) throws {
         isGrouped = true
+        index = IDIndex(capacity: table.rowCount)
         instanceOfRow.reserveCapacity(table.rowCount)
+        let cells = table.cells[idColumn]
         for row in 0 ..< table.rowCount {
-            let id = table.cells[idColumn][row]
-            if id.isEmpty { throw table.error(row: row, column: idColumn, "empty id") }
-            if let instance = rowOfID[id] {
+            if cells.byteCount(row) == 0 { throw table.error(row: row, column: idColumn, "empty id") }
+            if let instance = cells.withUTF8(row, { index.row(of: $0, in: ids) }) {
                 instanceOfRow.append(instance)
             } else {
                 let instance = firstRow.count
-                rowOfID[id] = instance
+                cells.withUTF8(row) { ids.append(utf8: $0) }
+                _ = index.insert(row: instance, of: ids)
                 firstRow.append(row)
                 instanceOfRow.append(instance)
-                ids.append(id)
             }
         }
     }
+
+    /// The instance with this id.
+    func instance(id: UnsafeBufferPointer<UInt8>) -> Int? { index.row(of: id, in: ids) }
 
     /// The instance-level values of column `c`: the value on each instance's first row.
     func instanceCells(_ c: Int, in table: RawTable) -> TextColumn {
