@@ -64,11 +64,7 @@ public struct KernelSHAP: Sendable {
         guard bootstrapReplicates >= 2 else { throw AttributionError.invalidArgument("at least two bootstrap replicates are needed") }
         var evaluator = try GameEvaluator(game: game, batchSize: batchSize)
         let (empty, full) = try evaluator.endpoints()
-        if m == 1 {
-            let exact = Attribution(scores: [full - empty], standardErrors: [0], baseValue: empty, value: full, evaluations: evaluator.evaluations, samples: 0)
-            try progress(exact)
-            return AnytimeAttribution(attribution: exact, converged: true)
-        }
+        if m == 1 { return try AnytimeAttribution.singlePlayer(empty: empty, full: full, evaluator: evaluator, progress: progress) }
         let sampleBudget = m < 62 ? min(budget - 2, (1 << m) - 2) : budget - 2
         var sampler = KernelSampler(
             playerCount: m, enumerationBudget: rule == nil ? sampleBudget : batchSize, sampleBudget: sampleBudget, seed: seed)

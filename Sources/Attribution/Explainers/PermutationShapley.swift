@@ -56,11 +56,7 @@ public struct PermutationShapley: Sendable {
         guard m >= 1 else { throw AttributionError.invalidArgument("a game needs at least one player") }
         var evaluator = try GameEvaluator(game: game, batchSize: batchSize)
         let (empty, full) = try evaluator.endpoints()
-        if m == 1 {
-            let exact = Attribution(scores: [full - empty], standardErrors: [0], baseValue: empty, value: full, evaluations: evaluator.evaluations, samples: 0)
-            try progress(exact)
-            return AnytimeAttribution(attribution: exact, converged: true)
-        }
+        if m == 1 { return try AnytimeAttribution.singlePlayer(empty: empty, full: full, evaluator: evaluator, progress: progress) }
         let perPair = 2 * (m - 1)
         let pairsPerBatch = max(1, batchSize / perPair)
         var generator = SeededGenerator(seed: seed)

@@ -36,3 +36,14 @@ public struct AnytimeAttribution: Sendable, Equatable {
         self.converged = converged
     }
 }
+
+extension AnytimeAttribution {
+    /// A one-player game needs no sampling: its only player gets v(N) - v(∅), exactly.
+    static func singlePlayer(empty: Double, full: Double, evaluator: GameEvaluator<some CoalitionGame>,
+                             progress: (Attribution) throws -> Void) throws -> AnytimeAttribution {
+        let exact = Attribution(scores: [full - empty], standardErrors: [0], baseValue: empty, value: full,
+                                evaluations: evaluator.evaluations, samples: 0)
+        try progress(exact)
+        return AnytimeAttribution(attribution: exact, converged: true)
+    }
+}

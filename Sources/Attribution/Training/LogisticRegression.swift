@@ -52,11 +52,16 @@ public struct LogisticRegression: Sendable {
             let row = c * featureCount
             for (index, value) in zip(x.indices, x.values) { logits[c] += weights[row + Int(index)] * Double(value) }
         }
-        let top = logits.max() ?? 0
-        let exps = logits.map { Foundation.exp($0 - top) }
-        let total = exps.reduce(0, +)
-        return exps.map { $0 / total }
+        return softmax(logits)
     }
+}
+
+/// Softmax, shifted by the largest logit so that no exponential overflows.
+func softmax(_ logits: [Double]) -> [Double] {
+    let top = logits.max() ?? 0
+    let exps = logits.map { Foundation.exp($0 - top) }
+    let total = exps.reduce(0, +)
+    return exps.map { $0 / total }
 }
 
 /// Adam (Kingma & Ba 2015) over one flat parameter vector split into weights and biases.

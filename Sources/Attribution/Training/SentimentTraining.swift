@@ -59,10 +59,7 @@ public struct SentimentTraining: Sendable {
         let logits = model.weights.indices.map { c in
             zip(x.indices, x.values).reduce(Double(model.bias[c])) { $0 + Double(model.weights[c][Int($1.0)]) * Double($1.1) }
         }
-        let top = logits.max() ?? 0
-        let exps = logits.map { exp($0 - top) }
-        let total = exps.reduce(0, +)
-        return exps.map { $0 / total }
+        return softmax(logits)
     }
 }
 
