@@ -67,6 +67,8 @@ public struct AppState: Sendable {
     public var matches: [Int] = []
 
     public var comparison: Comparison?
+    /// The first slice shown in the compare view (it scrolls by slice).
+    public var compareTop = 0
     /// Work in progress off the UI thread ("computing intervals…").
     public var busy: String?
 

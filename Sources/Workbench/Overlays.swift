@@ -119,7 +119,7 @@ func wrap(_ text: String, width: Int) -> [String] {
 /// fit are dropped from the right (the bars first).
 func drawCompare(_ state: AppState, _ buffer: inout ScreenBuffer) {
     let body = Layout(width: buffer.width, height: buffer.height).body
-    let inner = overlayBox(&buffer, body, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · Esc closes")
+    let inner = overlayBox(&buffer, body, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · j/k scroll · Esc closes")
     guard let comparison = state.comparison else {
         buffer.write(state.busy ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
         return
@@ -149,7 +149,10 @@ func drawCompare(_ state: AppState, _ buffer: inout ScreenBuffer) {
     let maxValue = comparison.rows.flatMap { [$0.value, $0.baselineValue] }.compactMap { $0 }.max() ?? 1
     var y = inner.y + 1
     var lastSlice = ""
+    var sliceIndex = -1
     for row in comparison.rows {
+        if row.slice != lastSlice { sliceIndex += 1 }
+        if sliceIndex < state.compareTop { lastSlice = row.slice; continue }
         if row.slice != lastSlice {
             guard y < inner.y + inner.height - 2 else { break }
             lastSlice = row.slice

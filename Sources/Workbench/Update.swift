@@ -56,9 +56,19 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
         clampCursors(&state)
         return []
     case .compare?:
-        if keymap.command(for: key) == .quit { return [.quit] }
-        state.overlay = nil
-        state.busy = nil
+        let slices = Set(state.comparison?.rows.map(\.slice) ?? []).count
+        switch keymap.command(for: key) {
+        case .quit?: return [.quit]
+        case .moveDown?: state.compareTop = min(max(0, slices - 1), state.compareTop + 1)
+        case .moveUp?: state.compareTop = max(0, state.compareTop - 1)
+        case .pageDown?: state.compareTop = min(max(0, slices - 1), state.compareTop + max(1, state.tablePageSize / 2))
+        case .pageUp?: state.compareTop = max(0, state.compareTop - max(1, state.tablePageSize / 2))
+        case .moveToFirst?: state.compareTop = 0
+        case .moveToLast?: state.compareTop = max(0, slices - 1)
+        default:
+            state.overlay = nil
+            state.busy = nil
+        }
         return []
     case nil:
         break
@@ -110,6 +120,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         }
         state.overlay = .compare
         state.comparison = nil
+        state.compareTop = 0
         state.busy = "comparing \(state.systems.joined(separator: " and ")) per slice…"
         return [.compare(filter: state.filter, systems: state.systems, metric: state.metric)]
     case .beginCommand: state.input = .init(kind: .command)
