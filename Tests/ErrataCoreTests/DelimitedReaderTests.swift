@@ -94,26 +94,3 @@ import Testing
         #expect(table.skipped.examples.map(\.line) == [3, 4])
     }
 }
-
-@Suite struct ParallelReadingTests {
-    /// A file over 8 MB with no quotes is read in chunks, one per core; the result must be the
-    /// sequential reader's (which `--skip-bad-lines` forces), line numbers included.
-    @Test(arguments: [DelimitedReader.Dialect.csv, .tsv])
-    func chunksEqualTheSequentialReading(dialect: DelimitedReader.Dialect) throws {
-        let separator = dialect == .csv ? "," : "\t"
-        var text = ["id", "text", "n"].joined(separator: separator) + "\r\n"
-        for row in 0 ..< 120_000 {
-            text += ["\(row)", "value number \(row) with some words in it to make the line long enough é", "\(row % 7)"]
-                .joined(separator: separator) + (row % 1000 == 0 ? "\n\n" : "\r\n")
-        }
-        #expect(text.utf8.count > 8 << 20)
-        let bytes = Array(text.utf8)
-        let parallel = try bytes.withUnsafeBufferPointer { try DelimitedReader(file: "p", dialect: dialect, skipBadLines: false).read($0) }
-        let sequential = try bytes.withUnsafeBufferPointer { try DelimitedReader(file: "p", dialect: dialect, skipBadLines: true).read($0) }
-        #expect(parallel.rowCount == 120_000)
-        #expect(parallel.rowLines == sequential.rowLines)
-        #expect(parallel.cells == sequential.cells)
-        #expect(parallel.cellColumns == sequential.cellColumns)
-        #expect(parallel.rowLines[1] == 4 && parallel.rowLines[2] == 5)
-    }
-}

@@ -31,13 +31,6 @@ public struct TextColumn: Sendable, Equatable {
         offsets.append(bytes.count)
     }
 
-    /// Appends every value of `other`, in order.
-    public mutating func append(contentsOf other: TextColumn) {
-        let base = bytes.count
-        bytes.append(contentsOf: other.bytes)
-        offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + base })
-    }
-
     /// The number of UTF-8 bytes of value `i`.
     public func byteCount(_ i: Int) -> Int { offsets[i + 1] - offsets[i] }
 

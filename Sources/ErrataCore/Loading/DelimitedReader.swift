@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads CSV (RFC 4180) and TSV into a `RawTable`.
 ///
 /// CSV: fields may be quoted with `"`, a doubled `""` is a literal quote, quoted fields may
@@ -78,7 +76,6 @@ struct DelimitedReader {
             names.append(name)
         }
 
-        if let table = try readInParallel(bytes, names: names, from: header.endOffset, invalid: invalid) { return table }
         var table = RawTable(file: file, columnNames: names)
         let estimatedRows = max(16, bytes.count / max(1, header.endOffset - header.startOffset))
         for c in names.indices {
@@ -118,64 +115,6 @@ struct DelimitedReader {
             }
         }
         return table
-    }
-
-    /// Reads the records after the header in one chunk per core, when that cannot change the
-    /// result: a large file with no quote character (so every newline ends a record), valid
-    /// UTF-8, and no lines to skip. Chunks start after a newline; each counts its own lines,
-    /// and line numbers are shifted afterwards. Any problem in a chunk returns nil, and the
-    /// sequential reader runs instead to report it with its exact position.
-    private func readInParallel(_ bytes: UnsafeBufferPointer<UInt8>, names: [String], from start: Int, invalid: [Int]) throws -> RawTable? {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard cores > 1, bytes.count - start > 8 << 20, invalid.isEmpty, !skipBadLines, let base = bytes.baseAddress,
-              dialect == .tsv || memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) == nil
-        else { return nil }
-        var bounds = [start]
-        for k in 1 ..< cores {
-            let nominal = max(bounds.last!, start + (bytes.count - start) * k / cores)
-            guard let newline = memchr(base + nominal, 0x0A, bytes.count - nominal) else { break }
-            bounds.append(base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1)
-        }
-        bounds.append(bytes.count)
-        let chunks = bounds.count - 1
-        var parts = [(table: RawTable, lines: Int)?](repeating: nil, count: chunks)
-        parts.withUnsafeMutableBufferPointer { output in
-            let shared = UncheckedSendable((reader: self, bytes: bytes, bounds: bounds, names: names, output: output))
-            DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                let (reader, bytes, bounds, names, output) = shared.value
-                let chunk = UnsafeBufferPointer(rebasing: bytes[bounds[k] ..< bounds[k + 1]])
-                output[k] = try? reader.readChunk(chunk, names: names)
-            }
-        }
-        var table = RawTable(file: file, columnNames: names)
-        // Line of the first byte after the header: newlines before it, plus one.
-        var line = 1 + UnsafeBufferPointer(rebasing: bytes[..<start]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        for part in parts {
-            guard let part else { return nil }
-            for c in names.indices {
-                table.cells[c].append(contentsOf: part.table.cells[c])
-                table.cellColumns[c] += part.table.cellColumns[c]
-            }
-            table.rowLines += part.table.rowLines.map { $0 + Int32(line - 1) }
-            line += part.lines
-        }
-        return table
-    }
-
-    /// The records of one chunk, with lines counted from 1 within it; nil on any problem.
-    private func readChunk(_ chunk: UnsafeBufferPointer<UInt8>, names: [String]) throws -> (table: RawTable, lines: Int)? {
-        var table = RawTable(file: file, columnNames: names)
-        var cursor = ByteCursor(chunk, skippingByteOrderMark: false)
-        var record = Record()
-        while try readRecord(&cursor, into: &record) {
-            guard record.fieldCount == names.count else { return nil }
-            table.rowLines.append(Int32(record.line))
-            for c in names.indices {
-                record.withField(c, in: chunk) { table.cells[c].append(utf8: $0) }
-                table.cellColumns[c].append(record.fields[c].column)
-            }
-        }
-        return (table, chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
     }
 
     static let unterminatedQuote = "unterminated quoted field: no closing '\"' before the end of the file"
