@@ -96,6 +96,18 @@ import Testing
         #expect(s.input?.text == #"slice genre == "horror" and length(input) > 20"#)
     }
 
+    @Test func mouseSelectsAndScrolls() {
+        var s = state()
+        // Row 5 of the table: the table box starts at y 1, its header at y 2, rows from y 3.
+        _ = update(&s, .event(.mouse(MouseEvent(x: 60, y: 7, kind: .press(.left)))))
+        #expect(s.focus == .table && s.tableCursor == 4)
+        _ = update(&s, .event(.mouse(MouseEvent(x: 60, y: 7, kind: .wheelDown))))
+        #expect(s.tableCursor == 7)
+        // The sidebar's third line is the "drama" slice: a click filters by it.
+        _ = update(&s, .event(.mouse(MouseEvent(x: 3, y: 4, kind: .press(.left)))))
+        #expect(s.focus == .sidebar && s.filter == #"genre == "drama""#)
+    }
+
     @Test func jumpToARow() {
         var s = state(height: 12)
         _ = send(&s, [.character(":")])
