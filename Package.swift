@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "errata", targets: ["errata"]),
         .library(name: "ErrataCore", targets: ["ErrataCore"]),
+        .library(name: "Attribution", targets: ["Attribution"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
