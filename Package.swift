@@ -14,8 +14,9 @@ let package = Package(
     products: [
         .executable(name: "errata", targets: ["errata"]),
         .library(name: "ErrataCore", targets: ["ErrataCore"]),
-        // For the separate Benchmarks package (keypress-to-frame latency).
+        // For the separate Benchmarks packages (keypress-to-frame latency, attribution).
         .library(name: "Workbench", targets: ["Workbench"]),
+        .library(name: "Attribution", targets: ["Attribution"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Attribution
+import Foundation
+
+/// Times errata's attribution engine on the demo model and writes one JSON report, which
+/// `compare.py` reads to run the same workloads on the same inputs in PyTorch.
+@main
+struct AttributionBench: ParsableCommand {
+    enum Workload: String, ExpressibleByArgument, CaseIterable, Codable {
+        case forward, ig, permutation, completeness
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "attribution-bench",
+        abstract: "Time forward passes, Integrated Gradients and permutation Shapley values; survey IG completeness.")
+
+    @Option(help: "The errata repository (holds Datasets/rotten-tomatoes).")
+    var repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../..").standardizedFileURL.path
+
+    @Option(name: .customLong("workload"), help: "A workload to run (repeatable): forward, ig, permutation, completeness.")
+    var workloads: [Workload] = [.forward, .ig, .permutation]
+
+    @Option(help: "Sentences in the fixed sample timed by ig and permutation.")
+    var sample = 50
+
+    @Option(help: "Timed passes per length in forward.")
+    var repeats = 30
+
+    @Option(help: "Orderings k in the permutation budget 2(M + 1)·k.")
+    var orderings = 10
+
+    @Option(help: "Completeness: only the first N test sentences.")
+    var limit: Int?
+
+    @Option(help: "Write the report here (rewritten at every completeness checkpoint); default standard output.")
+    var output: String?
+
+    struct Report: Codable {
+        var workloads: [Workload]
+        var compute: ComputeEnvironment
+        var sampleIndices: [Int]
+        var forward: [ForwardLatency.Length]?
+        var ig: IntegratedGradientsTiming.Result?
+        var permutation: PermutationTiming.Result?
+        var completeness: CompletenessSurvey.Result?
+    }
+
+    func run() throws {
+        let inputs = try BenchmarkInputs(repository: URL(fileURLWithPath: repository))
+        let sampleIndices = inputs.sampleIndices(sample)
+        var report = Report(workloads: workloads, compute: .current(), sampleIndices: sampleIndices)
+        if workloads.contains(.forward) {
+            log("forward latency at 8 to 128 tokens")
+            report.forward = ForwardLatency(repeats: repeats).run(inputs)
+        }
+        if workloads.contains(.ig) {
+            log("Integrated Gradients on \(sampleIndices.count) sentences")
+            report.ig = try IntegratedGradientsTiming().run(inputs, sample: sampleIndices)
+        }
+        if workloads.contains(.permutation) {
+            log("permutation Shapley values on \(sampleIndices.count) sentences")
+            report.permutation = try PermutationTiming(orderings: orderings).run(inputs, sample: sampleIndices)
+        }
+        if workloads.contains(.completeness) {
+            log("IG completeness on \(limit.map { "the first \($0)" } ?? "all") test sentences")
+            report.completeness = try CompletenessSurvey().run(inputs, limit: limit) { partial in
+                report.completeness = partial
+                log("  \(partial.sentencesDone) sentences, \(Int(partial.seconds)) s")
+                try write(report, final: false)
+            }
+        }
+        try write(report, final: true)
+    }
+
+    /// Checkpoints go only to a file: standard output gets the one final report.
+    private func write(_ report: Report, final: Bool) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(report)
+        if let output {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else if final {
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        }
+    }
+
+    private func log(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
