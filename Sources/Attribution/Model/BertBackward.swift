@@ -23,7 +23,7 @@ extension BertEncoder {
             let dOut = layer.outputNorm.backward(dx, cache: tape.outputNorm)
             let dIntermediate = GELU.backward(layer.output.inputGradient(dOut), input: tape.intermediate)
             var dx1 = layer.intermediate.inputGradient(dIntermediate)
-            dx1.values.withUnsafeMutableBufferPointer { g in for i in g.indices { g[i] += dOut.values[i] } }
+            RowBlocks.add(dOut, to: &dx1)
             let dAttended = layer.attentionNorm.backward(dx1, cache: tape.attentionNorm)
             var dContext = layer.attentionOutput.inputGradient(dAttended)
             for (s, range) in layout.ranges.enumerated() {
@@ -38,7 +38,7 @@ extension BertEncoder {
             if let headGates { applyGates(&dContext, layer: l, headGates) }
             let dqkv = attentionBackward(dContext, tape.queryKeyValue, pass.probabilities[l], layout)
             dx = layer.queryKeyValue.inputGradient(dqkv)
-            dx.values.withUnsafeMutableBufferPointer { g in for i in g.indices { g[i] += dAttended.values[i] } }
+            RowBlocks.add(dAttended, to: &dx)
         }
         let dEmbedded = weights.embeddingNorm.backward(dx, cache: pass.embeddingNorm!)
         return InputGradients(wordEmbeddings: layout.ranges.map { dEmbedded.rows($0) }, headGates: gateGradients)

@@ -49,11 +49,11 @@ extension BertEncoder {
             var gated = context
             if let headGates { applyGates(&gated, layer: l, headGates) }
             var attended = layer.attentionOutput(gated)
-            attended.values.withUnsafeMutableBufferPointer { a in for i in a.indices { a[i] += x.values[i] } }
+            RowBlocks.add(x, to: &attended)
             let (x1, norm1) = layer.attentionNorm.forward(attended)
             let intermediate = layer.intermediate(x1)
             var out = layer.output(GELU.forward(intermediate))
-            out.values.withUnsafeMutableBufferPointer { o in for i in o.indices { o[i] += x1.values[i] } }
+            RowBlocks.add(x1, to: &out)
             let (x2, norm2) = layer.outputNorm.forward(out)
             if record {
                 tapes.append(LayerTape(input: x, queryKeyValue: qkv, context: context, attentionNorm: norm1,

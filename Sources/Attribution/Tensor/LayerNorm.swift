@@ -27,20 +27,31 @@ public struct LayerNorm: Sendable {
         var normalized = Matrix(zeros: x.rows, width)
         var output = Matrix(zeros: x.rows, width)
         var inverse = [Float](repeating: 0, count: x.rows)
+        let gamma = gamma, beta = beta, epsilon = epsilon
         x.values.withUnsafeBufferPointer { input in
-            for r in 0 ..< x.rows {
-                let row = input.baseAddress! + r * width
-                var sum = 0.0
-                for c in 0 ..< width { sum += Double(row[c]) }
-                let mean = sum / Double(width)
-                var squares = 0.0
-                for c in 0 ..< width { let d = Double(row[c]) - mean; squares += d * d }
-                let inv = 1 / (squares / Double(width) + Double(epsilon)).squareRoot()
-                inverse[r] = Float(inv)
-                for c in 0 ..< width {
-                    let n = Float((Double(row[c]) - mean) * inv)
-                    normalized.values[r * width + c] = n
-                    output.values[r * width + c] = n * gamma[c] + beta[c]
+            normalized.values.withUnsafeMutableBufferPointer { normalizedValues in
+                output.values.withUnsafeMutableBufferPointer { outputValues in
+                    inverse.withUnsafeMutableBufferPointer { inverseValues in
+                        let xp = SendableReadPointer(input.baseAddress!), np = SendablePointer(normalizedValues.baseAddress!)
+                        let op = SendablePointer(outputValues.baseAddress!), ip = SendablePointer(inverseValues.baseAddress!)
+                        RowBlocks.forEach(rows: x.rows, columns: width) { rows in
+                            for r in rows {
+                                let row = xp.base + r * width
+                                var sum = 0.0
+                                for c in 0 ..< width { sum += Double(row[c]) }
+                                let mean = sum / Double(width)
+                                var squares = 0.0
+                                for c in 0 ..< width { let d = Double(row[c]) - mean; squares += d * d }
+                                let inv = 1 / (squares / Double(width) + Double(epsilon)).squareRoot()
+                                ip.base[r] = Float(inv)
+                                for c in 0 ..< width {
+                                    let n = Float((Double(row[c]) - mean) * inv)
+                                    np.base[r * width + c] = n
+                                    op.base[r * width + c] = n * gamma[c] + beta[c]
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -51,19 +62,32 @@ public struct LayerNorm: Sendable {
     public func backward(_ dy: Matrix, cache: Cache) -> Matrix {
         let width = dy.columns
         var dx = Matrix(zeros: dy.rows, width)
-        for r in 0 ..< dy.rows {
-            var sumG = 0.0, sumGX = 0.0
-            for c in 0 ..< width {
-                let g = Double(dy.values[r * width + c] * gamma[c])
-                sumG += g
-                sumGX += g * Double(cache.normalized.values[r * width + c])
-            }
-            let meanG = sumG / Double(width), meanGX = sumGX / Double(width)
-            let inv = Double(cache.inverseDeviation[r])
-            for c in 0 ..< width {
-                let g = Double(dy.values[r * width + c] * gamma[c])
-                let n = Double(cache.normalized.values[r * width + c])
-                dx.values[r * width + c] = Float(inv * (g - meanG - n * meanGX))
+        let gamma = gamma
+        dy.values.withUnsafeBufferPointer { gradient in
+            cache.normalized.values.withUnsafeBufferPointer { normalized in
+                cache.inverseDeviation.withUnsafeBufferPointer { inverse in
+                    dx.values.withUnsafeMutableBufferPointer { out in
+                        let dyp = SendableReadPointer(gradient.baseAddress!), np = SendableReadPointer(normalized.baseAddress!)
+                        let ip = SendableReadPointer(inverse.baseAddress!), dxp = SendablePointer(out.baseAddress!)
+                        RowBlocks.forEach(rows: dy.rows, columns: width) { rows in
+                            for r in rows {
+                                var sumG = 0.0, sumGX = 0.0
+                                for c in 0 ..< width {
+                                    let g = Double(dyp.base[r * width + c] * gamma[c])
+                                    sumG += g
+                                    sumGX += g * Double(np.base[r * width + c])
+                                }
+                                let meanG = sumG / Double(width), meanGX = sumGX / Double(width)
+                                let inv = Double(ip.base[r])
+                                for c in 0 ..< width {
+                                    let g = Double(dyp.base[r * width + c] * gamma[c])
+                                    let n = Double(np.base[r * width + c])
+                                    dxp.base[r * width + c] = Float(inv * (g - meanG - n * meanGX))
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return dx
