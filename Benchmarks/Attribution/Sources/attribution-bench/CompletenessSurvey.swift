@@ -34,7 +34,11 @@ struct CompletenessSurvey {
         var sentences: [Sentence]
     }
 
-    var tolerance = 0.01
+    /// The rule, first step count and ceiling that `Explainer` gives the adaptive mode
+    /// (`IntegratedGradients.explainAdaptively`); recorded so the report states them.
+    let tolerance = 0.01
+    let initialSteps = 16
+    let maximumSteps = 1024
     var fixedSteps = 50
     var checkpointEvery = 50
 
@@ -79,7 +83,7 @@ struct CompletenessSurvey {
         let adaptiveDeltas = sentences.compactMap(\.adaptiveRelativeDelta)
         let fixedDeltas = sentences.compactMap(\.fixedRelativeDelta)
         return Result(
-            tolerance: tolerance, initialSteps: 16, maximumSteps: 1024, fixedSteps: fixedSteps,
+            tolerance: tolerance, initialSteps: initialSteps, maximumSteps: maximumSteps, fixedSteps: fixedSteps,
             sentencesInSplit: split, sentencesDone: sentences.count,
             adaptiveComplete: adaptiveDeltas.filter { $0 <= tolerance }.count,
             fixedComplete: fixedDeltas.filter { $0 <= tolerance }.count,
