@@ -21,8 +21,6 @@ static inline SCREEN *errata_newterm(void) { return newterm(NULL, stdout, stdin)
 static inline WINDOW *errata_stdscr(void) { return stdscr; }
 static inline int errata_colors(void) { return COLORS; }
 static inline int errata_color_pairs(void) { return COLOR_PAIRS; }
-static inline int errata_lines(void) { return LINES; }
-static inline int errata_cols(void) { return COLS; }
 
 /// The locale's character set after setlocale, e.g. "UTF-8" or "ANSI_X3.4-1968".
 static inline const char *errata_codeset(void) { return nl_langinfo(CODESET); }

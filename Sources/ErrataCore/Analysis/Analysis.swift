@@ -118,7 +118,13 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
             }
         case let text as any TextPairMetric:
             guard let label = dataset.label else { throw AnalysisError("\(metric.name) needs a reference column") }
-            let references = TextColumn((0 ..< n).map { label.displayValue($0) })
+            // The reference column as it is stored; a non-text label is rendered once here.
+            let references: TextColumn
+            if case .text(let stored) = label.storage {
+                references = stored
+            } else {
+                references = TextColumn((0 ..< n).map { label.displayValue($0) })
+            }
             let width = metric.statisticsCount
             var values = [Double](repeating: 0, count: n * width)
             values.withUnsafeMutableBufferPointer { buffer in

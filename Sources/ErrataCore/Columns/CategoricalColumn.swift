@@ -11,6 +11,13 @@ public struct CategoricalColumn: Sendable, Equatable {
 
     public init() {}
 
+    /// A column of `codes` (-1 missing) into `levels`, built without a string per row.
+    public init(codes: [Int32], levels: [String]) {
+        self.codes = codes
+        self.levels = levels
+        index = Dictionary(levels.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public init(_ values: some Sequence<String?>) {
         for value in values { append(value) }
     }

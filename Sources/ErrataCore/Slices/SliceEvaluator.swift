@@ -124,7 +124,8 @@ public struct SliceEvaluator: Sendable {
         }
         guard let system = dataset.system(named: name) else { return nil }
         if let predicted = system.predictedClass {
-            return .categories(CategoricalColumn(predicted.map { $0 < 0 ? nil : dataset.classes[Int($0)] }))
+            // Predictions are already codes into the classes: no string per row.
+            return .categories(CategoricalColumn(codes: predicted, levels: dataset.classes))
         }
         return .texts(system.output)
     }
