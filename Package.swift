@@ -7,7 +7,8 @@ import PackageDescription
 /// commands as a library (`ErrataCommands`, so tests can drive them in process) and a thin
 /// executable (`errata`). The terminal layer is `TerminalUI` (cells, frames, input events,
 /// the backend protocol; no ncurses) and `NcursesTerminal` (the backend, the only user of the
-/// `CNcurses` shim). The attribution and typology modules join as their issues land.
+/// `CNcurses` shim). `Attribution` is the explanation engine, `Typology` the error typologies and the annotation
+/// store (SQLite through GRDB).
 let package = Package(
     name: "errata",
     platforms: [.macOS(.v13)],
@@ -21,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -40,13 +42,20 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
+            name: "Typology",
+            dependencies: [
+                "ErrataCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "TerminalUI",
             dependencies: ["ErrataCore"]
         ),
         .target(
             name: "Workbench",
             dependencies: [
-                "ErrataCore", "TerminalUI",
+                "ErrataCore", "TerminalUI", "Typology",
                 .product(name: "BitCollections", package: "swift-collections"),
             ],
             // Runs over every row on sorts and searches: optimised in debug builds too.
@@ -68,6 +77,7 @@ let package = Package(
                 "NcursesTerminal",
                 "Workbench",
                 "Attribution",
+                "Typology",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]
@@ -90,6 +100,10 @@ let package = Package(
             name: "AttributionTests",
             dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TypologyTests",
+            dependencies: ["Typology", "ErrataCore", "ErrataTestSupport"]
         ),
         .testTarget(
             name: "TerminalUITests",

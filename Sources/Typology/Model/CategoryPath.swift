@@ -1,0 +1,51 @@
+/// Where a category sits in a typology: its names from the root down, written
+/// `Accuracy/Omission`.
+///
+/// Tags, tallies, slice expressions (`tagged("Accuracy/Omission")`) and the JSON Lines export
+/// all name categories by path, because a path reads well in a diff and survives a round trip
+/// through any tool. Names cannot contain `/`.
+public struct CategoryPath: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let components: [String]
+
+    /// The path of `text`, or nil when it is empty or has an empty component (`a//b`, `/a`).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+            String($0).trimmingWhitespace
+        }
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        components = parts
+    }
+
+    public init(components: [String]) {
+        precondition(!components.isEmpty && components.allSatisfy { !$0.isEmpty && !$0.contains("/") },
+                     "a category path has non-empty components without '/'")
+        self.components = components
+    }
+
+    public var name: String { components[components.count - 1] }
+    public var parent: CategoryPath? {
+        components.count > 1 ? CategoryPath(components: Array(components.dropLast())) : nil
+    }
+    public var description: String { components.joined(separator: "/") }
+
+    public func appending(_ name: String) -> CategoryPath { CategoryPath(components: components + [name]) }
+
+    /// True for the path itself and every category below it: a tag of `Accuracy/Omission`
+    /// counts towards `Accuracy`.
+    public func contains(_ other: CategoryPath) -> Bool {
+        other.components.count >= components.count && Array(other.components.prefix(components.count)) == components
+    }
+
+    public static func < (a: CategoryPath, b: CategoryPath) -> Bool {
+        a.components.lexicographicallyPrecedes(b.components)
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
