@@ -40,8 +40,8 @@ public final class EffectRunner: @unchecked Sendable {
                 try store.save(.init(name: name, filter: filter))
                 try store.write(for: analysis.dataset)
                 return .saved(name: name)
-            case .quit:
-                return .failed("quit is handled by the run loop")
+            case .quit, .tagging:
+                return .failed("\(effect) is handled by the run loop")
             }
         } catch {
             return .failed("\(error)")
