@@ -35,3 +35,12 @@ import Testing
         #expect(t.category(at: CategoryPath(components: ["A", "C"]))?.children.count == 1)
     }
 }
+
+@Suite struct AnnotatorTests {
+    @Test func optionThenEnvironmentThenUser() {
+        #expect(Annotator.name(option: "ana", environment: ["ERRATA_ANNOTATOR": "bo", "USER": "cy"]) == "ana")
+        #expect(Annotator.name(option: nil, environment: ["ERRATA_ANNOTATOR": "bo", "USER": "cy"]) == "bo")
+        #expect(Annotator.name(option: " ", environment: ["USER": "cy"]) == "cy")
+        #expect(Annotator.name(option: nil, environment: [:]) == "anonymous")
+    }
+}
