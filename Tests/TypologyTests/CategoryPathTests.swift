@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Typology
 
@@ -42,5 +43,15 @@ import Testing
         #expect(Annotator.name(option: nil, environment: ["ERRATA_ANNOTATOR": "bo", "USER": "cy"]) == "bo")
         #expect(Annotator.name(option: " ", environment: ["USER": "cy"]) == "cy")
         #expect(Annotator.name(option: nil, environment: [:]) == "anonymous")
+    }
+}
+
+@Suite struct TagTimeTests {
+    @Test func timesAreUTCWithMilliseconds() {
+        #expect(Tag.time(Date(timeIntervalSince1970: 1_795_000_000.25)) == "2026-11-18T11:06:40.250Z")
+        #expect(Tag.isValidTime("2026-11-26T22:40:01.123Z"))
+        #expect(Tag.isValidTime("2026-11-26T22:40:01Z"))
+        #expect(!Tag.isValidTime("yesterday"))
+        #expect(!Tag.isValidTime("2026-13-26T22:40:01Z"))
     }
 }
