@@ -17,8 +17,16 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
     }
 
     private let features = FeatureCache()
+    private var tagsSnapshot = InstanceTags()
 
-    public var evaluator: SliceEvaluator { SliceEvaluator(dataset: dataset, scores: self, features: features) }
+    /// The annotations the slice language sees (`tagged()`, `tags()`); whoever opens the
+    /// dataset's tag store sets them, and sets them again after each change.
+    public var tags: InstanceTags {
+        get { lock.withLock { tagsSnapshot } }
+        set { lock.withLock { tagsSnapshot = newValue } }
+    }
+
+    public var evaluator: SliceEvaluator { SliceEvaluator(dataset: dataset, scores: self, tags: tags, features: features) }
 
     public var metricNames: [String] { MetricCatalog.names(for: dataset) }
     public var instanceMetricNames: [String] { metricNames }

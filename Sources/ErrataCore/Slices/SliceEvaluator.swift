@@ -13,24 +13,28 @@ public protocol InstanceScores: Sendable {
 /// Names resolve, in order, to metadata, input and label columns, the aliases `input` (first
 /// input), `label`/`reference`/`gold`, `id`, and system names (their outputs). Functions:
 /// `length`, `tokens`, `script`, `repetition`, `lower`, `abs`, `correct`, `exact`,
-/// `confidence`, and every metric of `scores` applied to a system.
+/// `confidence`, every metric of `scores` applied to a system, and the annotations of `tags`:
+/// `tagged([category][, system])` and `tags([system])`.
 public struct SliceEvaluator: Sendable {
     public let dataset: Dataset
     public let scores: InstanceScores?
+    /// The annotations `tagged()` and `tags()` read (none when nil).
+    public let tags: InstanceTags?
     /// Where computed features of columns are kept between evaluations.
     let features: FeatureCache?
 
-    public init(dataset: Dataset, scores: InstanceScores? = nil) {
-        self.init(dataset: dataset, scores: scores, features: nil)
+    public init(dataset: Dataset, scores: InstanceScores? = nil, tags: InstanceTags? = nil) {
+        self.init(dataset: dataset, scores: scores, tags: tags, features: nil)
     }
 
-    init(dataset: Dataset, scores: InstanceScores?, features: FeatureCache?) {
+    init(dataset: Dataset, scores: InstanceScores?, tags: InstanceTags?, features: FeatureCache?) {
         self.dataset = dataset
         self.scores = scores
+        self.tags = tags
         self.features = features
     }
 
-    public static let functionNames = ["length", "tokens", "script", "repetition", "lower", "abs", "correct", "exact", "confidence"]
+    public static let functionNames = ["length", "tokens", "script", "repetition", "lower", "abs", "correct", "exact", "confidence", "tagged", "tags"]
 
     /// The rows where `expression` holds.
     public func rows(where expression: SliceExpression, source: String) throws -> BitSet {
@@ -142,6 +146,7 @@ public struct SliceEvaluator: Sendable {
         func fail(_ message: String) -> SliceError {
             SliceError(expression: source, column: span.column, length: span.length, message)
         }
+        if function == "tagged" || function == "tags" { return try tagFunction(function, args, fail: fail) }
         guard args.count == 1 else { throw fail("\(function)() takes one argument, given \(args.count)") }
         let metricNames = scores?.instanceMetricNames ?? []
         if ["correct", "exact", "confidence"].contains(function) || metricNames.contains(function) {
@@ -177,6 +182,29 @@ public struct SliceEvaluator: Sendable {
             let suggestion = closest(function, among: all).map { "; did you mean '\($0)'?" } ?? ""
             throw fail("unknown function '\(function)'\(suggestion) (functions: \(all.joined(separator: ", ")))")
         }
+    }
+
+    /// `tagged()`, `tagged("Category")`, `tagged("Category", system)`, `tagged(system)`;
+    /// `tags()`, `tags(system)`. A string argument is a category path, a name a system.
+    private func tagFunction(_ function: String, _ args: [SliceExpression], fail: (String) -> SliceError) throws -> SliceValue {
+        var category: String?, system: String?
+        for arg in args {
+            switch arg {
+            case .string(let path) where function == "tagged" && category == nil: category = path
+            case .name(let name, _) where system == nil:
+                guard dataset.system(named: name) != nil else {
+                    throw fail("\(function)() takes a system name, not '\(name)' (systems: \(dataset.systems.map(\.name).joined(separator: ", ")))")
+                }
+                system = name
+            default:
+                throw fail(function == "tagged"
+                    ? "tagged() takes a category in quotes and a system, e.g. tagged(\"Accuracy/Omission\", \(dataset.systems.first?.name ?? "system"))"
+                    : "tags() takes a system name, e.g. tags(\(dataset.systems.first?.name ?? "system"))")
+            }
+        }
+        let tags = tags ?? InstanceTags()
+        if function == "tags" { return .lists(tags.categories(in: dataset, system: system)) }
+        return .truth(tags.rows(in: dataset, category: category, system: system))
     }
 
     private func systemFunction(_ function: String, _ system: SystemOutputs, fail: (String) -> SliceError) throws -> SliceValue {
