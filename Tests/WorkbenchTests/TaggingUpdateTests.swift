@@ -221,3 +221,22 @@ import Typology
         #expect(commandWords(#"a "" b"#) == ["a", "", "b"])
     }
 }
+
+extension TaggingUpdateTests {
+    @Test func theSliceLanguageSeesEachCommittedTag() {
+        var s = state()
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "slice not tagged()")
+        _ = send(&s, [.enter, .character(":")])
+        _ = type(&s, "by tags(bert)")
+        _ = send(&s, [.enter, .down])
+        #expect(s.rows.count == 10 && s.tableCursor == 1)
+        _ = update(&s, .tagging(.saved(stored(1, "2", ["Accuracy/Omission"]), Self.typology)))
+        // The tagged row leaves the filter; the cursor stays in place, on the next row.
+        #expect(s.rows == [0, 2, 3, 4, 5, 6, 7, 8, 9] && s.tableCursor == 1)
+        #expect(s.message?.text == "saved 2 (bert): Accuracy/Omission")
+        #expect(s.sidebar.contains { $0.label == "tags(bert): 1 slices" })
+        _ = update(&s, .tagging(.changed("undone: add tag", Self.typology, [])))
+        #expect(s.rows.count == 10)
+    }
+}

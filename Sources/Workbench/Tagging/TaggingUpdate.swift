@@ -139,8 +139,17 @@ private func perform(_ state: inout AppState, _ command: PaletteCommand, _ palet
     return []
 }
 
-/// The store's answers.
+/// The store's answers. After each, the slice language sees the tags as they are now
+/// (`tagged()`, `:by tags(bert)`): the filter in use is evaluated again with them.
 func handleTagMessage(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
+    let before = state.tagging.tags
+    let effects = apply(&state, msg)
+    guard state.tagging.tags != before else { return effects }
+    state.analysis.tags = InstanceTags(state.tagging.tags)
+    return effects + refreshTaggedFilter(&state)
+}
+
+private func apply(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
     switch msg {
     case .opened(let typology, let tags):
         state.tagging.store = .open
@@ -202,6 +211,21 @@ func moveToNextUntagged(_ state: inout AppState) -> [Effect] {
         state.tableCursor = index
     }
     state.focus = .table
+    clampCursors(&state)
+    return effects
+}
+
+/// The filter and the sidebar's slices evaluated again when they read tags, keeping the
+/// cursor's place: under `not tagged()` a row just tagged leaves and the next one moves up.
+private func refreshTaggedFilter(_ state: inout AppState) -> [Effect] {
+    func readsTags(_ expression: String) -> Bool { expression.contains("tagged(") || expression.contains("tags(") }
+    let saved = state.sidebar.filter { $0.kind == .saved }.compactMap(\.filter)
+    if (state.groupings + saved).contains(where: readsTags) { state.sidebar = SidebarEntry.entries(for: state) }
+    guard let filter = state.filter, readsTags(filter) else { return [] }
+    let cursor = state.tableCursor, message = state.message
+    let effects = applyFilter(&state, filter)
+    state.tableCursor = cursor
+    state.message = message
     clampCursors(&state)
     return effects
 }
