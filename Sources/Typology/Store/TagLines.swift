@@ -40,7 +40,7 @@ enum TagLines {
             } catch let error as DecodingError {
                 throw fail(Manifest.explain(error, document: "the line"))
             }
-            guard ISODate.parse(tag.time) != nil else {
+            guard Tag.isValidTime(tag.time) else {
                 throw fail("key 'time': '\(tag.time)' is not an ISO-8601 time")
             }
             tags.append(tag)
