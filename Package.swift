@@ -103,7 +103,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TypologyTests",
-            dependencies: ["Typology", "ErrataCore", "ErrataTestSupport"]
+            dependencies: [
+                "Typology", "ErrataCore", "ErrataTestSupport",
+                // The store's schema tests write files as an earlier errata would have.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "TerminalUITests",

@@ -45,10 +45,13 @@ public struct Manifest: Sendable, Codable, Equatable {
         }
     }
 
-    static func explain(_ error: DecodingError) -> String {
+    /// What is wrong with a JSON document, in words, naming the offending key; shared by every
+    /// JSON file errata reads (manifests, saved slices, lines of exported tags). `document`
+    /// names the whole when the error is not about one key.
+    public static func explain(_ error: DecodingError, document: String = "the manifest") -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "the manifest" : "key '\(keys.joined(separator: "."))'"
+            return keys.isEmpty ? document : "key '\(keys.joined(separator: "."))'"
         }
         switch error {
         case .keyNotFound(let key, let context):
@@ -65,7 +68,7 @@ public struct Manifest: Sendable, Codable, Equatable {
             }
             return "\(path(context)): \(context.debugDescription)"
         @unknown default:
-            return "invalid manifest"
+            return "\(document) is not valid"
         }
     }
 
