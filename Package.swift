@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrataCommandsTests",
-            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI"],
+            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI", "Typology"],
             exclude: ["__Snapshots__"]
         ),
     ],
