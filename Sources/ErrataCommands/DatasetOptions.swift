@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrataCore
 import Foundation
+import Typology
 
 /// Which data to open and which column plays which part; shared by every command.
 struct DatasetOptions: ParsableArguments {
@@ -87,7 +88,11 @@ struct DatasetOptions: ParsableArguments {
         let path = DatasetLocator.resolve(dataset)
         let data = try DatasetLoader.load(path, overrides: try roles(), skipBadLines: skipBadLines, progress: progress)
         if reportSkipped { Self.reportSkipped(data, path: path) }
-        return Analysis(dataset: data)
+        let analysis = Analysis(dataset: data)
+        // Slices may ask for tags (`tagged("Accuracy")`): read them where the dataset has a store.
+        let store = TagStore.path(for: data)
+        if FileManager.default.fileExists(atPath: store) { analysis.tags = InstanceTags(try TagStore(path: store).tags()) }
+        return analysis
     }
 
     static func reportSkipped(_ data: Dataset, path: String) {

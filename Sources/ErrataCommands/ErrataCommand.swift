@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrataCore
 import Foundation
+import Typology
 
 /// The `errata` command: subcommands for headless use; with none, the workbench on the demo.
 public struct ErrataCommand: AsyncParsableCommand {
@@ -10,14 +11,14 @@ public struct ErrataCommand: AsyncParsableCommand {
         discussion: "With no subcommand: in a terminal, opens the workbench on the bundled demo (WMT17 English-German); otherwise prints the demo's summary (chrF per system).",
         subcommands: [OpenCommand.self, SummaryCommand.self, CompareCommand.self, SliceCommand.self, SlicesCommand.self,
                       HistogramCommand.self, ValidateCommand.self, AttributeCommand.self, PredictCommand.self, TrainCommand.self,
-                      TerminalCommand.self])
+                      TerminalCommand.self, TagsCommand.self])
 
     public init() {}
 
     /// In a terminal, the workbench on the demo; otherwise (a pipe, a file, CI) its summary.
     public func run() async throws {
         if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"].map({ !$0.isEmpty && $0 != "dumb" }) ?? false {
-            var workbench = try OpenCommand.parse([DatasetLocator.demoName])
+            let workbench = try OpenCommand.parse([DatasetLocator.demoName])
             try await workbench.run()
             return
         }
@@ -43,6 +44,10 @@ public struct ErrataCommand: AsyncParsableCommand {
         } catch let error as AnalysisError {
             fail("\(error)")
         } catch let error as UnknownMetric {
+            fail("\(error)")
+        } catch let error as TypologyError {
+            fail("\(error)")
+        } catch let error as TagFileError {
             fail("\(error)")
         } catch {
             let code = exitCode(for: error)

@@ -27,13 +27,15 @@ enum TagLines {
 
     /// Every tag of `text`, blank lines skipped; the first bad line is a `TagFileError`.
     /// Lines are split on `\n` (and `\r\n`) only: a note may hold other line separators.
-    static func parse(_ text: String, file: String) throws -> [Tag] {
+    /// `check` may refuse a well-formed tag (an instance the dataset lacks) with a message;
+    /// `firstLine` numbers lines read one at a time from a stream.
+    static func parse(_ text: String, file: String, firstLine: Int = 1, check: (Tag) -> String? = { _ in nil }) throws -> [Tag] {
         let decoder = JSONDecoder()
         var tags: [Tag] = []
         for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let line = bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes[...]
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let fail = { (message: String) in TagFileError(file: file, line: index + 1, message: message) }
+            let fail = { (message: String) in TagFileError(file: file, line: firstLine + index, message: message) }
             let tag: Tag
             do {
                 tag = try decoder.decode(Tag.self, from: Data(line))
@@ -43,9 +45,18 @@ enum TagLines {
             guard Tag.isValidTime(tag.time) else {
                 throw fail("key 'time': '\(tag.time)' is not an ISO-8601 time")
             }
+            if let problem = check(tag) { throw fail(problem) }
             tags.append(tag)
         }
         return tags
+    }
+}
+
+extension Tag {
+    /// The tags of JSON Lines text, as `importLines` reads them, without storing them: for
+    /// streams read a line at a time (`firstLine` numbers them) and for checks against a dataset.
+    public static func parseLines(_ text: String, file: String, firstLine: Int = 1, check: (Tag) -> String? = { _ in nil }) throws -> [Tag] {
+        try TagLines.parse(text, file: file, firstLine: firstLine, check: check)
     }
 }
 
@@ -61,8 +72,8 @@ extension TagStore {
     /// categories and severities the tags use and the tags not already stored. Returns how
     /// many tags were added. The import is one undoable action.
     @discardableResult
-    public func importLines(_ text: String, file: String) throws -> Int {
-        let tags = try TagLines.parse(text, file: file)
+    public func importLines(_ text: String, file: String, check: (Tag) -> String? = { _ in nil }) throws -> Int {
+        let tags = try TagLines.parse(text, file: file, check: check)
         return try perform("import \(file)") { try $0.importTags(tags) }
     }
 }

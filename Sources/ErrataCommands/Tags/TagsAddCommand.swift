@@ -1,0 +1,65 @@
+import ArgumentParser
+import ErrataCore
+import Foundation
+import Typology
+
+/// `errata tags add`: tags from scripts. Each tag is committed before `saved` is printed, so a
+/// caller that reads the acknowledgements knows exactly what is on disk, whenever it stops.
+struct TagsAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add one tag, or (with --stdin) one tag per JSON line read, acknowledging each after it is committed.")
+
+    @OptionGroup var store: TagStoreOptions
+
+    @Option(help: "The instance's id.")
+    var instance: String?
+
+    @Option(help: "The system whose output is wrong (none: the instance's own error, e.g. label noise).")
+    var system: String?
+
+    @Option(help: ArgumentHelp("A category path, e.g. Accuracy/Omission (repeat for several; unknown ones are created).", valueName: "path"))
+    var category: [String] = []
+
+    @Option(help: "A severity of the typology, e.g. major.")
+    var severity: String?
+
+    @Option(help: "A free-text note.")
+    var note = ""
+
+    @Flag(help: "Read tags as JSON Lines from standard input (the export shape) and print 'saved ID' after committing each.")
+    var stdin = false
+
+    func validate() throws {
+        if stdin {
+            guard instance == nil, category.isEmpty else { throw ValidationError("--stdin reads whole tags; leave out --instance and --category") }
+        } else {
+            guard instance != nil else { throw ValidationError("--instance is required (or --stdin)") }
+            guard !category.isEmpty else { throw ValidationError("give at least one --category") }
+        }
+    }
+
+    func run() async throws {
+        let (analysis, tags) = try store.open()
+        let dataset = analysis.dataset
+        if stdin {
+            var number = 0
+            while let line = readLine(strippingNewline: true) {
+                number += 1
+                for tag in try Tag.parseLines(line, file: "<stdin>", firstLine: number, check: { TagLineCheck.problem($0, in: dataset) }) {
+                    ReportWriter.write("saved \(try tags.add(tag).id)\n")
+                }
+            }
+            return
+        }
+        let paths = try category.map { text in
+            guard let path = CategoryPath(text) else { throw ValidationError("--category '\(text)': not a category path (names separated by '/')") }
+            return path
+        }
+        let tag = Tag(instance: instance ?? "", system: system, categories: paths, severity: severity, note: note,
+                      annotator: store.annotatorName, time: Tag.time())
+        if let problem = TagLineCheck.problem(tag, in: dataset) { throw AnalysisError(problem) }
+        let stored = try tags.add(tag)
+        ReportWriter.write("saved \(stored.id)\n")
+    }
+}

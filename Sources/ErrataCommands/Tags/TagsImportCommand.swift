@@ -1,0 +1,29 @@
+import ArgumentParser
+import ErrataCore
+import Foundation
+import Typology
+
+/// `errata tags import`: adds the tags of a JSON Lines file, all or nothing.
+struct TagsImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add the tags of a JSON Lines file (as export writes); a malformed line imports nothing.",
+        discussion: "Tags already in the store are skipped, so importing twice, or merging two annotators' exports, is safe.")
+
+    @OptionGroup var store: TagStoreOptions
+
+    @Argument(help: ArgumentHelp("The JSON Lines file.", valueName: "file"), completion: .file(extensions: ["jsonl"]))
+    var file: String
+
+    func run() async throws {
+        let (analysis, tags) = try store.open()
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw AnalysisError("\(file): cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TagFileError(file: file, line: 1, message: "not UTF-8 text")
+        }
+        let added = try tags.importLines(text, file: file) { TagLineCheck.problem($0, in: analysis.dataset) }
+        ReportWriter.write("imported \(added) tag\(added == 1 ? "" : "s") into \(TagStore.path(for: analysis.dataset))\n")
+    }
+}
