@@ -22,7 +22,8 @@ import struct Typology.Tag
         let session = TagSession(path: path, preset: Self.preset)
         guard case .opened(let typology, let tags) = session.answer(.open) else { Issue.record("not opened"); return }
         #expect(typology == Self.preset && tags.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: path))
+        guard case .changed(let nothing, _, _) = session.answer(.undo) else { Issue.record("no answer"); return }
+        #expect(nothing == "nothing to undo" && !FileManager.default.fileExists(atPath: path))
 
         guard case .saved(let stored, let after) = session.answer(.save(tag("5", ["Accuracy/Omission", "Style/Awkward"], severity: "major"), replacing: nil)) else {
             Issue.record("not saved"); return

@@ -6,8 +6,8 @@ import Typology
 @testable import Workbench
 
 /// Golden screens of the tagging views at 80×24 and at a small terminal (50×14).
-@Suite struct TaggingScreenTests {
-    static let sizes = [(80, 24), (50, 14)]
+extension ScreenTests {
+    static let taggingSizes = [(80, 24), (50, 14)]
 
     func tagged(width: Int, height: Int) throws -> AppState {
         var state = AppState(analysis: try ScreenTests.reviews.get(), width: width, height: height, annotator: "ana")
@@ -21,25 +21,13 @@ import Typology
         return state
     }
 
-    func screen(_ state: AppState) -> ScreenBuffer {
-        var buffer = ScreenBuffer(width: state.width, height: state.height)
-        render(state, into: &buffer)
-        return buffer
-    }
-
-    func keys(_ state: inout AppState, _ keys: [Key]) {
-        for key in keys { _ = update(&state, .event(.key(key))) }
-    }
-
-    func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
-
-    @Test(arguments: sizes) func palette(width: Int, height: Int) throws {
+    @Test(arguments: taggingSizes) func palette(width: Int, height: Int) throws {
         var state = try tagged(width: width, height: height)
         keys(&state, [.down, .character("t"), .character("o"), .character("1"), .character("!"), .character("\"")] + typed("drops the negation"))
         assertSnapshot(screen(state), named: "tag-palette-\(width)x\(height)")
     }
 
-    @Test(arguments: sizes) func picker(width: Int, height: Int) throws {
+    @Test(arguments: taggingSizes) func picker(width: Int, height: Int) throws {
         var state = try tagged(width: width, height: height)
         keys(&state, [.character("t"), .character("o"), .character("/")] + typed("a") + [.down, .down])
         assertSnapshot(screen(state), named: "tag-picker-\(width)x\(height)")

@@ -54,12 +54,15 @@ public final class TagSession: @unchecked Sendable {
             case .delete(let id):
                 try writable().delete(id)
                 return try changed("deleted the tag (u undoes)")
-            case .undo:
-                let what = try writable().undo()
-                return try changed(what.map { "undone: \($0) (U redoes)" } ?? "nothing to undo")
-            case .redo:
-                let what = try writable().redo()
-                return try changed(what.map { "redone: \($0)" } ?? "nothing to redo")
+            case .undo, .redo:
+                let undoing = effect == .undo
+                // Nothing to undo in a store never written: do not create the file for it.
+                guard store != nil || FileManager.default.fileExists(atPath: path) else {
+                    return .changed("nothing to \(undoing ? "undo" : "redo")", preset, [])
+                }
+                let store = try writable()
+                let what = undoing ? try store.undo() : try store.redo()
+                return try changed(what.map { undoing ? "undone: \($0) (U redoes)" : "redone: \($0)" } ?? "nothing to \(undoing ? "undo" : "redo")")
             case .rename(let path, let name):
                 try writable().renameCategory(path, to: name)
                 return try changed("renamed \(path) to \(name)")
