@@ -110,9 +110,7 @@ private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenB
         let labelName = state.analysis.dataset.label?.name ?? "label"
         parts.append("sorted by \(sort.column.title(metric: state.metric, labelName: labelName)) \(sort.descending ? "↓" : "↑")")
     }
-    if let queue = state.tagging.queue, let progress = state.tagging.progress {
-        parts.append("\(queue.name): \(progress.done) / \(progress.total) tagged")
-    }
+    if let queue = state.tagging.queue, let progress = state.tagging.progress { parts.append("\(queue.name): \(progress)") }
     if state.tagging.saving > 0 { parts.append("saving…") }
     if let busy = state.busy { parts.append(busy) }
     buffer.write(" " + parts.joined(separator: " · "), x: 0, y: rect.y, style: Theme.info, maxWidth: rect.width)

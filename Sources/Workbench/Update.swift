@@ -171,9 +171,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         }
         return openPalette(&state)
     case .nextUntagged: return moveToNextUntagged(&state)
-    case .showTallies:
-        state.overlay = .tallies
-        state.tagging.talliesTop = 0
+    case .showTallies: computeTallies(&state)
     case .undo:
         state.message = .init(text: "undoing…", isError: false)
         return [.tagging(.undo)]

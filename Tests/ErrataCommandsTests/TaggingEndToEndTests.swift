@@ -5,7 +5,8 @@ import Testing
 import Typology
 
 /// Tagging as an annotator does it, in a real terminal: open a copy of the demo, tag two
-/// errors with single keys, quit, reopen, and find the tags on screen and in `tags.sqlite`.
+/// errors with single keys, draw a work queue, quit, reopen, and find the tags on screen and
+/// in `tags.sqlite`, and the queue.
 @Suite struct TaggingEndToEndTests {
     /// The bundled WMT17 demo copied into a fresh folder, so its `.errata/` is the test's own.
     static func demoCopy() throws -> (TemporaryDirectory, String) {
@@ -39,6 +40,10 @@ import Typology
         try first.waitFor(text: "Tag newstest2017-0002 · new")
         try first.sendKeys("2", "!", "Enter")
         try first.waitFor(text: "saved newstest2017-0002 (LIUM-NMT): Fluency")
+        try first.sendKeys(":")
+        try first.sendText("sample 5 seed 2")
+        try first.sendKeys("Enter")
+        try first.waitFor(text: "work queue sample-5-seed-2: 0 / 5 tagged")
         try first.sendKeys("q")
         try first.waitFor(text: "errata-after exit=0")
 
@@ -59,6 +64,10 @@ import Typology
         #expect(try second.capture().contains("tags (t edits yours)"))
         try second.sendKeys("Escape", "w")
         try second.waitFor(text: "row 3 of 3004")
+        try second.sendKeys(":")
+        try second.sendText("queue sample-5-seed-2")
+        try second.sendKeys("Enter")
+        try second.waitFor(text: "work queue sample-5-seed-2: 0 / 5 tagged")
         try second.sendKeys("q")
         try second.waitFor(text: "errata-after exit=0")
     }

@@ -192,7 +192,7 @@ import Typology
         _ = update(&s, .tagging(.saved(stored(2, "8", ["Fluency"]), Self.typology)))
         _ = send(&s, [.character("w")])
         #expect(s.rows[s.tableCursor] == 1)
-        #expect(s.tagging.progress?.done == 2)
+        #expect(s.tagging.progress?.tagged == 2)
         _ = send(&s, [.character("t")])
         #expect(s.tagging.palette?.system == "bert")
     }

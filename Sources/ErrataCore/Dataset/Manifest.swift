@@ -41,17 +41,20 @@ public struct Manifest: Sendable, Codable, Equatable {
         do {
             return try JSONDecoder().decode(Manifest.self, from: bytes)
         } catch let error as DecodingError {
-            throw LoadError(file: path, Self.explain(error))
+            throw LoadError(file: path, decoding: error, in: bytes, document: "the manifest")
         }
     }
 
-    /// What is wrong with a JSON document, in words, naming the offending key; shared by every
-    /// JSON file errata reads (manifests, saved slices, lines of exported tags). `document`
-    /// names the whole when the error is not about one key.
+    /// What is wrong with a JSON document, in words, naming the offending key
+    /// (`categories[0].children[2].name`); shared by every JSON file errata reads (manifests,
+    /// saved slices, typologies, lines of exported tags). `document` names the whole when the
+    /// error is not about one key.
     public static func explain(_ error: DecodingError, document: String = "the manifest") -> String {
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? document : "key '\(keys.joined(separator: "."))'"
+            let keys = context.codingPath.reduce("") { path, key in
+                key.intValue.map { path + "[\($0)]" } ?? (path.isEmpty ? "" : path + ".") + key.stringValue
+            }
+            return keys.isEmpty ? document : "key '\(keys)'"
         }
         switch error {
         case .keyNotFound(let key, let context):

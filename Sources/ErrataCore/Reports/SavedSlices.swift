@@ -39,7 +39,7 @@ public struct SavedSlices: Sendable, Codable, Equatable {
         do {
             return try JSONDecoder().decode(SavedSlices.self, from: data)
         } catch let error as DecodingError {
-            throw LoadError(file: path, Manifest.explain(error))
+            throw LoadError(file: path, decoding: error, in: data, document: "the saved slices")
         }
     }
 

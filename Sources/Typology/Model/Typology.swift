@@ -38,8 +38,8 @@ public struct Typology: Sendable, Equatable, Codable {
     }
 
     public var name: String
-    /// Severity levels from least to most severe (MQM: minor, major, critical); empty when the
-    /// typology has none.
+    /// Severity levels from least to most severe (WMT's MQM: neutral, minor, major); empty when
+    /// the typology has none.
     public var severities: [String]
     public var categories: [Category]
 

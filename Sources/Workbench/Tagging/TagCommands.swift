@@ -17,11 +17,13 @@ func runTagCommand(_ state: inout AppState, _ verb: String, _ argument: String) 
     case "undo": return perform(&state, .undo)
     case "redo": return perform(&state, .redo)
     case "tallies": return perform(&state, .showTallies)
+    case "sample": return sampleQueue(&state, words)
+    case "disagreements", "disagree": return showDisagreements(&state)
     case "queue":
         switch words.first {
         case nil:
             guard let queue = state.tagging.queue, let progress = state.tagging.progress else { return fail("no work queue: :sample N draws one") }
-            state.message = .init(text: "work queue \(queue.name): \(progress.done) / \(progress.total) tagged", isError: false)
+            state.message = .init(text: "work queue \(queue.name): \(progress)", isError: false)
             return []
         case "off"?:
             state.tagging.queue = nil

@@ -24,6 +24,15 @@ public final class TagSession: @unchecked Sendable {
         self.init(path: TagStore.path(for: dataset), preset: Self.preset(for: dataset.task))
     }
 
+    /// MQM for generation (translation error annotation, and a reasonable start for
+    /// summarisation); the classification preset for classification.
+    public static func preset(for task: ErrataCore.Task) -> Typology {
+        switch task {
+        case .generation: .mqm
+        case .classification: .classification
+        }
+    }
+
     /// The store's answer to `effect`, after any write is committed.
     public func answer(_ effect: TagEffect) -> TagMsg {
         do {

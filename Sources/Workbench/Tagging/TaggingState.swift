@@ -22,6 +22,8 @@ public struct TaggingState: Sendable {
     /// Tags handed to the runner and not yet committed: the status line says "saving…".
     public var saving = 0
     public var palette: TagPalette?
+    /// What the tallies overlay shows, computed when it opens.
+    public var tallies: Tallies?
     /// The first line shown in the tallies overlay (it scrolls).
     public var talliesTop = 0
 
@@ -53,14 +55,9 @@ public struct TaggingState: Sendable {
         tagsByInstance[instance]?.contains { $0.tag.annotator == annotator } ?? false
     }
 
-    /// True when this annotator has tagged the queue item's instance and system.
-    public func isTagged(_ item: WorkQueue.Item) -> Bool {
-        ownTag(instance: item.instance, system: item.system) != nil
-    }
-
-    /// Queue items this annotator has tagged, and the queue's size.
-    public var progress: (done: Int, total: Int)? {
-        queue.map { queue in (queue.items.filter(isTagged).count, queue.items.count) }
+    /// How far this annotator is through the active queue.
+    public var progress: QueueProgress? {
+        queue?.progress(tags: tags.map(\.tag), annotator: annotator)
     }
 
     /// The palette's single keys: the typology's own keys (except those the palette's

@@ -178,8 +178,7 @@ private func apply(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
         state.message = .init(text: what, isError: false)
     case .queue(let queue):
         state.tagging.queue = queue
-        let progress = state.tagging.progress ?? (0, queue.items.count)
-        state.message = .init(text: "work queue \(queue.name): \(progress.done) / \(progress.total) tagged · w: next untagged", isError: false)
+        state.message = .init(text: "work queue \(queue.name): \(state.tagging.progress!) · w: next untagged", isError: false)
     case .failed(let reason):
         state.message = .init(text: reason, isError: true)
     }
@@ -191,16 +190,16 @@ private func apply(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
 func moveToNextUntagged(_ state: inout AppState) -> [Effect] {
     let dataset = state.analysis.dataset
     var effects: [Effect] = []
-    if let queue = state.tagging.queue {
-        guard let item = queue.items.first(where: { !state.tagging.isTagged($0) }), let row = dataset.row(id: item.instance) else {
+    if let queue = state.tagging.queue, let progress = state.tagging.progress {
+        guard let next = progress.nextUntagged(), let row = dataset.row(id: queue.items[next].instance) else {
             state.message = .init(text: "work queue \(queue.name): all \(queue.items.count) tagged", isError: false)
             return []
         }
+        let item = queue.items[next]
         if !state.rows.contains(row) { effects = applyFilter(&state, nil) }
         guard let index = state.rows.firstIndex(of: row) else { return effects }
         state.tableCursor = index
-        let progress = state.tagging.progress ?? (0, 0)
-        state.message = .init(text: "\(item.instance): next untagged of \(queue.name) · \(progress.done) / \(progress.total) tagged", isError: false)
+        state.message = .init(text: "\(item.instance): next untagged of \(queue.name) · \(progress)", isError: false)
     } else {
         let rows = state.rows, tagging = state.tagging, start = state.tableCursor
         guard let index = (1 ... max(1, rows.count)).lazy.map({ (start + $0) % max(1, rows.count) })
