@@ -25,6 +25,14 @@ import Typology
         return try TmuxSession(command: script, width: 120, height: 30)
     }
 
+    /// Types `:text` and waits for `expected` on screen.
+    static func command(_ tmux: TmuxSession, _ text: String, shows expected: String) throws {
+        try tmux.sendKeys(":")
+        try tmux.sendText(text)
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: expected)
+    }
+
     @Test func tagTwoErrorsQuitReopenAndFindThem() throws {
         let (folder, dataset) = try Self.demoCopy()
         defer { folder.remove() }
@@ -40,10 +48,7 @@ import Typology
         try first.waitFor(text: "Tag newstest2017-0002 · new")
         try first.sendKeys("2", "!", "Enter")
         try first.waitFor(text: "saved newstest2017-0002 (LIUM-NMT): Fluency")
-        try first.sendKeys(":")
-        try first.sendText("sample 5 seed 2")
-        try first.sendKeys("Enter")
-        try first.waitFor(text: "work queue sample-5-seed-2: 0 / 5 tagged")
+        try Self.command(first, "sample 5 seed 2", shows: "work queue sample-5-seed-2: 0 / 5 tagged")
         try first.sendKeys("q")
         try first.waitFor(text: "errata-after exit=0")
 
@@ -64,10 +69,7 @@ import Typology
         #expect(try second.capture().contains("tags (t edits yours)"))
         try second.sendKeys("Escape", "w")
         try second.waitFor(text: "row 3 of 3004")
-        try second.sendKeys(":")
-        try second.sendText("queue sample-5-seed-2")
-        try second.sendKeys("Enter")
-        try second.waitFor(text: "work queue sample-5-seed-2: 0 / 5 tagged")
+        try Self.command(second, "queue sample-5-seed-2", shows: "work queue sample-5-seed-2: 0 / 5 tagged")
         try second.sendKeys("q")
         try second.waitFor(text: "errata-after exit=0")
     }
