@@ -6,11 +6,10 @@ import Testing
 @Suite(.serialized) struct CommandLineTests {
     let folder: TemporaryDirectory
     let reviews: String
-    let roles = ["--input", "text", "--label", "gold", "--output", "bert=pred_bert", "--output", "lr=pred_lr"]
+    let roles = ReviewsOnDisk.roles
 
     init() throws {
-        folder = try TemporaryDirectory()
-        reviews = try folder.write("reviews.csv", Fixtures.reviews)
+        (folder, reviews) = try ReviewsOnDisk.write()
     }
 
     @Test func summaryJSONHasTheDocumentedShape() throws {

@@ -1,3 +1,4 @@
+import ErrataTestSupport
 import Foundation
 
 /// Runs the built `errata` binary, as a user or a script would.
@@ -32,5 +33,16 @@ struct ErrataProcess {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// The ten-review fixture as a CSV in a fresh folder, and the flags that give its columns roles.
+enum ReviewsOnDisk {
+    static let roles = ["--input", "text", "--label", "gold", "--output", "bert=pred_bert", "--output", "lr=pred_lr"]
+
+    /// The folder and the path of `reviews.csv` in it.
+    static func write() throws -> (TemporaryDirectory, String) {
+        let folder = try TemporaryDirectory()
+        return (folder, try folder.write("reviews.csv", Fixtures.reviews))
     }
 }

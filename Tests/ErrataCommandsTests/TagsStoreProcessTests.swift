@@ -10,11 +10,10 @@ import struct Typology.Tag
 @Suite(.serialized) struct TagsStoreProcessTests {
     let folder: TemporaryDirectory
     let reviews: String
-    let roles = ["--input", "text", "--label", "gold", "--output", "bert=pred_bert", "--output", "lr=pred_lr"]
+    let roles = ReviewsOnDisk.roles
 
     init() throws {
-        folder = try TemporaryDirectory()
-        reviews = try folder.write("reviews.csv", Fixtures.reviews)
+        (folder, reviews) = try ReviewsOnDisk.write()
     }
 
     var storePath: String { folder.url.appendingPathComponent(".errata/reviews.csv/tags.sqlite").path }

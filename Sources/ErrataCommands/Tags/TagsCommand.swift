@@ -6,6 +6,6 @@ struct TagsCommand: AsyncParsableCommand {
         commandName: "tags",
         abstract: "Error tags: tallies per slice, agreement, the typology, and JSON Lines export and import.",
         discussion: "Tags live in .errata/<dataset>/tags.sqlite beside the data. See docs/tagging.md.",
-        subcommands: [
+        subcommands: [TagsStatsCommand.self, TagsAgreementCommand.self, TagsTypologyCommand.self,
                       TagsExportCommand.self, TagsImportCommand.self, TagsAddCommand.self])
 }
