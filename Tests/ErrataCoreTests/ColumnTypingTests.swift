@@ -23,7 +23,9 @@ import Testing
 
     @Test func shortDecimalsParseAsStrtodDoes() {
         let cells = ["0", "-0", "2018", "0.402", "+1.5", "1.", ".5", "123456789012345", "0.1234567890123456",
-                     "1e3", "-2.5E-3", "1.2.3", "+-1", "007", "3.14159"]
+                     "1e3", "-2.5E-3", "1.2.3", "+-1", "007", "3.14159",
+                     // More digits than a 64-bit mantissa holds (these used to stop the program).
+                     "123456789012345678901", "-99999999999999999999999.5", String(repeating: "9", count: 30)]
         for cell in cells {
             var text = cell
             let parsed = text.withUTF8 { TypeInference.parseNumber($0) }
@@ -34,7 +36,8 @@ import Testing
 
     @Test func missingValueWords() {
         for (cell, missing) in [("", true), ("NA", true), ("N/A", true), ("NaN", true), ("nan", true), ("null", true),
-                                ("NULL", true), ("None", true), ("none", true), ("Na", false), ("nul", false), ("2018", false)] {
+                                ("NULL", true), ("None", true), ("none", true), ("Na", false), ("nul", false), ("2018", false),
+                                ("Nan", false), ("nUll", false), ("n/a", false)] {
             var text = cell
             #expect(text.withUTF8 { TypeInference.isMissing($0) } == missing, "\(cell)")
         }

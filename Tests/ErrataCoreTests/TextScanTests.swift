@@ -2,8 +2,9 @@ import BitCollections
 import Testing
 @testable import ErrataCore
 
-/// The word-at-a-time scans behind `length(...)`, `contains` and CSV reading agree with the
-/// plain definitions on texts of every length around the eight-byte word, in any script.
+/// The scans behind `length(...)` and `contains` agree with the plain definitions on texts
+/// of every length around the eight-byte word, in any script (`ByteScanTests` goes past the
+/// 16-byte block).
 @Suite struct TextScanTests {
     static let samples = [
         "", "a", "river", "abcdefg", "abcdefgh", "abcdefghi", "héllo wörld, ça va", "日本語のテキストです",

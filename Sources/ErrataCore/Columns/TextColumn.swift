@@ -31,6 +31,17 @@ public struct TextColumn: Sendable, Equatable {
         offsets.append(bytes.count)
     }
 
+    /// Appends many values at once: their bytes back to back, and where each ends within them.
+    /// Readers collect cells this way to avoid an append per cell.
+    mutating func append(contentsOf values: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+        let base = bytes.count, first = offsets.count
+        bytes.append(contentsOf: values)
+        offsets.append(contentsOf: ends)
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for i in first ..< offsets.count { offsets[i] += base }
+        }
+    }
+
     /// The number of UTF-8 bytes of value `i`.
     public func byteCount(_ i: Int) -> Int { offsets[i + 1] - offsets[i] }
 

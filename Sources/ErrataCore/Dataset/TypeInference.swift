@@ -20,14 +20,17 @@ enum TypeInference {
         switch b.count {
         case 0: return true
         case 2: return b[0] == 0x4E && b[1] == 0x41  // NA
-        case 3: return equals("N/A") || equals("NaN") || equals("nan")
-        case 4: return equals("null") || equals("NULL") || equals("None") || equals("none")
+        // Every longer word starts with N or n: other cells (years, short labels) stop here.
+        case 3: return (b[0] | 0x20) == 0x6E && (equals("N/A") || equals("NaN") || equals("nan"))
+        case 4: return (b[0] | 0x20) == 0x6E && (equals("null") || equals("NULL") || equals("None") || equals("none"))
         default: return false
         }
     }
 
     /// A decimal number (optionally signed, with fraction and exponent); no hex, inf or nan.
     static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        // The common cell, a plain decimal, passes every check below unchanged: parse it at once.
+        if !b.isEmpty, let value = parseShortDecimal(b) { return value }
         var start = 0, end = b.count
         while start < end, b[start] == 0x20 { start += 1 }
         while end > start, b[end - 1] == 0x20 { end -= 1 }
@@ -42,7 +45,7 @@ enum TypeInference {
             }
         }
         guard sawDigit else { return nil }
-        if let value = parseShortDecimal(UnsafeBufferPointer(rebasing: b[start ..< end])) { return value }
+        if start > 0 || end < b.count, let value = parseShortDecimal(UnsafeBufferPointer(rebasing: b[start ..< end])) { return value }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer -> Double? in
             for i in 0 ..< n { buffer[i] = CChar(bitPattern: b[start + i]) }
             buffer[n] = 0
@@ -72,7 +75,8 @@ enum TypeInference {
         while i < b.count {
             let byte = b[i]
             if byte >= 0x30 && byte <= 0x39 {
-                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                // Wraps past 19 digits, where the result is refused anyway (it used to trap).
+                mantissa = mantissa &* 10 &+ UInt64(byte - 0x30)
                 digits += 1
                 if sawPoint { fractionDigits += 1 }
             } else if byte == 0x2E && !sawPoint {

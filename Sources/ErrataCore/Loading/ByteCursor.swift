@@ -23,6 +23,7 @@ struct ByteCursor {
         offset + ahead < bytes.count ? bytes[offset + ahead] : nil
     }
 
+    @inline(__always)
     mutating func advance() {
         let byte = bytes[offset]
         offset += 1
@@ -36,15 +37,17 @@ struct ByteCursor {
 
     /// Advances to the next `delimiter`, LF or CRLF (or the end): over the bytes of an
     /// unquoted field. Since none of them ends a line, only the column moves, by the
-    /// characters passed; this tight loop is what most bytes of a CSV or TSV file go through.
+    /// characters passed; this is what most bytes of a CSV or TSV file go through.
     mutating func skipUnquotedField(delimiter: UInt8) {
         let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let end = bytes.count
         var i = offset, characters = 0
-        while i < end {
+        while true {
+            characters += passBlocks(&i, until: delimiter, newline, cr)
+            guard i < end else { break }
             let byte = bytes[i]
             if byte == delimiter || byte == newline || (byte == cr && i + 1 < end && bytes[i + 1] == newline) { break }
-            if byte & 0xC0 != 0x80 { characters += 1 }
+            if byte & 0xC0 != 0x80 { characters += 1 }  // a CR on its own is text
             i += 1
         }
         offset = i
@@ -55,20 +58,37 @@ struct ByteCursor {
     /// over the inside of a quoted field, which may span lines.
     mutating func advance(toNext target: UInt8) {
         let newline = UInt8(ascii: "\n")
-        let end = bytes.count
         var i = offset
-        while i < end {
-            let byte = bytes[i]
-            if byte == target { break }
-            if byte == newline {
+        while true {
+            column += passBlocks(&i, until: target, newline, newline)
+            guard i < bytes.count, bytes[i] != target else { break }
+            if bytes[i] == newline {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
+            } else if bytes[i] & 0xC0 != 0x80 {
                 column += 1
             }
             i += 1
         }
         offset = i
+    }
+
+    /// Passes whole 16-byte blocks from `i` up to the first byte equal to `a`, `b` or `c`, or
+    /// to where fewer than 16 bytes remain; returns the characters passed. The scans above
+    /// look at single bytes only there, so a long field costs a few operations per block.
+    private func passBlocks(_ i: inout Int, until a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        var characters = 0
+        while let block = ByteBlock(bytes, at: i) {
+            guard let stop = block.firstIndex(of: a, b, c) else {
+                characters += block.characterCount(prefix: 16)
+                i += 16
+                continue
+            }
+            characters += block.characterCount(prefix: stop)
+            i += stop
+            break
+        }
+        return characters
     }
 
     /// Skips to just after the next newline (or the end), to resume after a bad line.
@@ -79,31 +99,4 @@ struct ByteCursor {
             if byte == UInt8(ascii: "\n") { return }
         }
     }
-}
-
-/// Byte offsets of every invalid UTF-8 sequence, for skipping the lines that hold them.
-/// The common case, valid input, costs one pass of the standard library's validator.
-func invalidUTF8Offsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-    if String(validating: bytes, as: UTF8.self) != nil { return [] }
-    var offsets: [Int] = []
-    var i = 0
-    while i < bytes.count {
-        let lead = bytes[i]
-        let width: Int
-        switch lead {
-        case 0x00 ... 0x7F: width = 1
-        case 0xC2 ... 0xDF: width = 2
-        case 0xE0 ... 0xEF: width = 3
-        case 0xF0 ... 0xF4: width = 4
-        default: width = 0
-        }
-        if width == 0 || i + width > bytes.count
-            || String(validating: UnsafeBufferPointer(rebasing: bytes[i ..< i + width]), as: UTF8.self) == nil {
-            offsets.append(i)
-            i += 1
-        } else {
-            i += width
-        }
-    }
-    return offsets
 }

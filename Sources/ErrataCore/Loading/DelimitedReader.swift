@@ -14,145 +14,106 @@ struct DelimitedReader {
 
     private var delimiter: UInt8 { dialect == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t") }
 
-    /// One parsed record: where each field's bytes are and where each field started.
-    ///
-    /// Unquoted fields are ranges of the input; quoted fields, whose `""` must be unescaped, are
-    /// ranges of `scratch`. One record is reused for every line, so reading allocates nothing
-    /// per field.
-    private struct Record {
-        /// Where a field's bytes are (in the input or in `scratch`) and the column it starts at.
-        struct Field {
-            var range: Range<Int>
-            var inScratch: Bool
-            var column: Int32
-        }
-
-        var fields: [Field] = []
-        var scratch: [UInt8] = []
-        var line = 0
-        var startOffset = 0
-        var endOffset = 0
-
-        var fieldCount: Int { fields.count }
-
-        mutating func reset() {
-            fields.removeAll(keepingCapacity: true)
-            scratch.removeAll(keepingCapacity: true)
-        }
-
-        func withField<R>(_ i: Int, in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            let field = fields[i]
-            if field.inScratch {
-                return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.range])) }
-            }
-            return body(UnsafeBufferPointer(rebasing: bytes[field.range]))
-        }
-    }
-
     func read(_ bytes: UnsafeBufferPointer<UInt8>) throws -> RawTable {
         let invalid = invalidUTF8Offsets(bytes)
         var cursor = ByteCursor(bytes)
         var nextInvalid = 0
-        func firstInvalid(in record: Record) -> Int? {
-            while nextInvalid < invalid.count, invalid[nextInvalid] < record.startOffset { nextInvalid += 1 }
-            return nextInvalid < invalid.count && invalid[nextInvalid] < record.endOffset ? invalid[nextInvalid] : nil
+        func firstInvalid(from start: Int, to end: Int) -> Int? {
+            while nextInvalid < invalid.count, invalid[nextInvalid] < start { nextInvalid += 1 }
+            return nextInvalid < invalid.count && invalid[nextInvalid] < end ? invalid[nextInvalid] : nil
         }
 
         // Header: bad header lines are never skipped, since every later line depends on them.
-        var header = Record()
-        guard try readRecord(&cursor, into: &header) else {
+        skipBlankLines(&cursor)
+        guard !cursor.atEnd else {
             throw LoadError(file: file, "the file is empty: expected a header line with column names")
         }
-        if let bad = firstInvalid(in: header) { throw invalidUTF8Error(bytes, at: bad) }
+        let headerLine = cursor.line, headerStart = cursor.offset
+        var header = HeaderFields()
+        _ = try readRecord(&cursor, into: &header)
+        if let bad = firstInvalid(from: headerStart, to: cursor.offset) { throw invalidUTF8Error(bytes, at: bad) }
         var names: [String] = []
-        for i in 0 ..< header.fieldCount {
-            let name = header.withField(i, in: bytes) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
+        for (i, field) in header.fields.enumerated() {
+            let name = String(decoding: field.bytes, as: UTF8.self).trimmingSpaces()
             if name.isEmpty {
-                throw LoadError(file: file, line: header.line, column: Int(header.fields[i].column), "column \(i + 1) of the header has no name")
+                throw LoadError(file: file, line: headerLine, column: Int(field.column), "column \(i + 1) of the header has no name")
             }
             if names.contains(name) {
-                throw LoadError(file: file, line: header.line, column: Int(header.fields[i].column), "duplicate column name '\(name)'")
+                throw LoadError(file: file, line: headerLine, column: Int(field.column), "duplicate column name '\(name)'")
             }
             names.append(name)
         }
 
-        var table = RawTable(file: file, columnNames: names)
-        let estimatedRows = max(16, bytes.count / max(1, header.endOffset - header.startOffset))
-        for c in names.indices {
-            table.cells[c].reserveCapacity(rows: estimatedRows, bytes: bytes.count / names.count)
-            table.cellColumns[c].reserveCapacity(estimatedRows)
-        }
-        table.rowLines.reserveCapacity(estimatedRows)
-
-        var record = Record()
+        var cells = CellWriter(file: file, columnNames: names, inputSize: bytes.count)
+        var skipped = SkippedLines()
         var progress = self.progress
         while true {
             progress.update(offset: cursor.offset, total: bytes.count)
+            skipBlankLines(&cursor)
+            if cursor.atEnd { break }
+            let line = cursor.line, start = cursor.offset
+            let fieldCount: Int
             do {
-                guard try readRecord(&cursor, into: &record) else { break }
+                fieldCount = try readRecord(&cursor, into: &cells)
             } catch let error as LoadError where skipBadLines && error.message != Self.unterminatedQuote {
-                table.skipped.record(error)
+                cells.discardRecord()
+                skipped.record(error)
                 cursor.skipLine()
                 continue
             }
             var problem: LoadError?
-            if let bad = firstInvalid(in: record) {
+            if let bad = firstInvalid(from: start, to: cursor.offset) {
                 problem = invalidUTF8Error(bytes, at: bad)
-            } else if record.fieldCount != names.count {
-                let column = record.fieldCount > names.count ? Int(record.fields[names.count].column) : nil
+            } else if fieldCount != names.count {
                 problem = LoadError(
-                    file: file, line: record.line, column: column,
-                    "expected \(names.count) fields as in the header, found \(record.fieldCount)")
+                    file: file, line: line, column: cells.firstExtraFieldColumn.map { Int($0) },
+                    "expected \(names.count) fields as in the header, found \(fieldCount)")
             }
             if let problem {
-                if skipBadLines { table.skipped.record(problem); continue }
-                throw problem
+                if !skipBadLines { throw problem }
+                cells.discardRecord()
+                skipped.record(problem)
+                continue
             }
-            table.rowLines.append(Int32(record.line))
-            for c in names.indices {
-                record.withField(c, in: bytes) { table.cells[c].append(utf8: $0) }
-                table.cellColumns[c].append(record.fields[c].column)
-            }
+            cells.commitRecord(line: line, offset: cursor.offset)
         }
-        return table
+        return cells.finish(skipped: skipped)
     }
 
     static let unterminatedQuote = "unterminated quoted field: no closing '\"' before the end of the file"
 
-    /// Reads one record into `record`; false at the end of input. Blank lines are skipped.
-    private func readRecord(_ cursor: inout ByteCursor, into record: inout Record) throws -> Bool {
-        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), quote = UInt8(ascii: "\"")
+    /// Passes over blank lines (LF or CRLF alone).
+    private func skipBlankLines(_ cursor: inout ByteCursor) {
+        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         while !cursor.atEnd, cursor.current == newline || (cursor.current == cr && cursor.peek() == newline) {
             cursor.advance()
         }
-        if cursor.atEnd { return false }
-        record.reset()
-        record.line = cursor.line
-        record.startOffset = cursor.offset
+    }
+
+    /// Reads the record at the cursor into `sink`, field by field, and returns how many fields
+    /// it has. Unquoted fields and quoted ones without escaped quotes reach the sink as one
+    /// piece of the input; nothing is copied on the way.
+    private func readRecord<Sink: FieldSink & ~Copyable>(_ cursor: inout ByteCursor, into sink: inout Sink) throws -> Int {
+        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), quote = UInt8(ascii: "\"")
+        var field = 0
         while true {
             let column = Int32(cursor.column)
             if dialect == .csv, !cursor.atEnd, cursor.current == quote {
                 let (openLine, openColumn) = (cursor.line, cursor.column)
-                let start = record.scratch.count
                 cursor.advance()
                 while true {
-                    // Everything up to the next quote is the field's text, copied in one go.
                     let run = cursor.offset
                     cursor.advance(toNext: quote)
-                    record.scratch.append(contentsOf: UnsafeBufferPointer(rebasing: cursor.bytes[run ..< cursor.offset]))
                     if cursor.atEnd {
                         throw LoadError(file: file, line: openLine, column: openColumn, Self.unterminatedQuote)
                     }
-                    if cursor.peek() == quote {
-                        record.scratch.append(quote)
-                        cursor.advance()
-                        cursor.advance()
-                        continue
-                    }
+                    let escaped = cursor.peek() == quote
                     cursor.advance()
-                    break
+                    // A doubled quote is a literal one: the piece keeps the first and resumes after the second.
+                    sink.append(UnsafeBufferPointer(rebasing: cursor.bytes[run ..< cursor.offset - (escaped ? 0 : 1)]), toField: field)
+                    if !escaped { break }
+                    cursor.advance()
                 }
-                record.fields.append(.init(range: start ..< record.scratch.count, inScratch: true, column: column))
                 if !cursor.atEnd, cursor.current != delimiter, cursor.current != newline,
                    !(cursor.current == cr && cursor.peek() == newline) {
                     throw LoadError(
@@ -162,8 +123,10 @@ struct DelimitedReader {
             } else {
                 let start = cursor.offset
                 cursor.skipUnquotedField(delimiter: delimiter)
-                record.fields.append(.init(range: start ..< cursor.offset, inScratch: false, column: column))
+                sink.append(UnsafeBufferPointer(rebasing: cursor.bytes[start ..< cursor.offset]), toField: field)
             }
+            sink.endField(field, column: column)
+            field += 1
             if cursor.atEnd { break }
             if cursor.current == delimiter {
                 cursor.advance()
@@ -173,8 +136,22 @@ struct DelimitedReader {
             cursor.advance()  // the newline
             break
         }
-        record.endOffset = cursor.offset
-        return true
+        return field
+    }
+
+    /// The header's fields as text, with the column each starts at.
+    private struct HeaderFields: FieldSink {
+        var fields: [(bytes: [UInt8], column: Int32)] = []
+
+        mutating func append(_ piece: UnsafeBufferPointer<UInt8>, toField field: Int) {
+            if field == fields.count { fields.append(([], 0)) }
+            fields[field].bytes += piece
+        }
+
+        mutating func endField(_ field: Int, column: Int32) {
+            if field == fields.count { fields.append(([], 0)) }
+            fields[field].column = column
+        }
     }
 
     private func invalidUTF8Error(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> LoadError {

@@ -9,8 +9,8 @@ public struct RawTable: Sendable {
     public var cells: [TextColumn]
     /// 1-based line on which each row starts.
     public var rowLines: [Int32] = []
-    /// Column (1-based, characters) at which each cell starts, per column; filled by readers
-    /// that know it cheaply, else computed on demand by `locate`.
+    /// Column (1-based, characters) at which each cell starts, per column; empty for a column
+    /// whose reader does not know it, and errors about its cells then name the line only.
     public var cellColumns: [[Int32]]
     public var skipped = SkippedLines()
 

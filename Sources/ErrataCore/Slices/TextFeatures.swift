@@ -1,10 +1,19 @@
 /// Features of a text that users slice on without writing code: length in characters and
 /// tokens, the writing system, repetition.
 public enum TextFeatures {
-    /// Length in Unicode code points (what Python's `len` counts).
+    /// Length in Unicode code points (what Python's `len` counts): the bytes that are not
+    /// UTF-8 continuation bytes, counted 16 at a time (a byte at a time, the first
+    /// `length(text)` slice of a million texts took twice as long as the slice itself).
     public static func characters(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+        var n = 0, i = 0
+        while let block = ByteBlock(b, at: i) {
+            n += block.characterCount(prefix: 16)
+            i += 16
+        }
+        while i < b.count {
+            if b[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
         return n
     }
 
