@@ -116,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchTests",
-            dependencies: ["Workbench", "ErrataCore", "TerminalUI", "ErrataTestSupport"],
+            dependencies: ["Workbench", "ErrataCore", "TerminalUI", "Typology", "ErrataTestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import ErrataCore
 import Foundation
 import NcursesTerminal
+import Typology
 import Workbench
 
 /// `errata open`: the full-screen workbench on a dataset.
@@ -16,6 +17,9 @@ struct OpenCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var data: DatasetOptions
+
+    @Option(help: "Who the tags made in this session belong to (default: $ERRATA_ANNOTATOR, else $USER).")
+    var annotator: String?
 
     /// Opens the terminal first and loads with a progress bar, so a large file shows a screen
     /// at once; a load error is printed after the terminal is restored.
@@ -40,7 +44,7 @@ struct OpenCommand: AsyncParsableCommand {
             backend.shutdown()
             return
         }
-        WorkbenchApp.run(analysis: analysis, backend: backend)
+        WorkbenchApp.run(analysis: analysis, backend: backend, annotator: Annotator.name(option: annotator))
         DatasetOptions.reportSkipped(analysis.dataset, path: analysis.dataset.source)
     }
 }

@@ -1,5 +1,6 @@
 import BitCollections
 import ErrataCore
+import Typology
 
 /// Everything the workbench shows, as a value: `update` changes it, `render` draws it.
 public struct AppState: Sendable {
@@ -9,6 +10,8 @@ public struct AppState: Sendable {
         case help
         case detail(row: Int)
         case compare
+        /// Counts of each category per slice and system (`T`).
+        case tallies
     }
 
     /// A line being typed: a `:` command or a `/` search.
@@ -72,8 +75,13 @@ public struct AppState: Sendable {
     /// Work in progress off the UI thread ("computing intervals…").
     public var busy: String?
 
-    public init(analysis: Analysis, width: Int, height: Int) {
+    /// Tags, the palette and the work queue.
+    public var tagging: TaggingState
+
+    /// `annotator` names whose tags the palette makes (see `TaggingState`).
+    public init(analysis: Analysis, width: Int, height: Int, annotator: String = "anonymous") {
         self.analysis = analysis
+        tagging = TaggingState(annotator: annotator)
         self.width = width
         self.height = height
         let dataset = analysis.dataset

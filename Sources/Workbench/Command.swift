@@ -3,7 +3,7 @@
 /// Keys map to commands through the `Keymap` (data, not code), so the help overlay and the
 /// status-bar hints are drawn from the same table that dispatches keys, and a recorded list
 /// of commands can be replayed in tests.
-public enum Command: String, CaseIterable, Sendable {
+public enum Command: String, NamedCommand {
     case moveDown = "move-down"
     case moveUp = "move-up"
     case pageDown = "page-down"
@@ -24,6 +24,11 @@ public enum Command: String, CaseIterable, Sendable {
     case sortByColumn = "sort"
     case reverseSort = "reverse-sort"
     case nextMetric = "next-metric"
+    case tag = "tag"
+    case nextUntagged = "next-untagged"
+    case showTallies = "tallies"
+    case undo = "undo"
+    case redo = "redo"
     case quit = "quit"
 
     /// One line for the help overlay.
@@ -49,6 +54,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .sortByColumn: "sort by the next column"
         case .reverseSort: "reverse the sort order"
         case .nextMetric: "next metric"
+        case .tag: "tag the instance"
+        case .nextUntagged: "next untagged (queue)"
+        case .showTallies: "tallies per slice"
+        case .undo: "undo the last tag action"
+        case .redo: "redo"
         case .quit: "quit"
         }
     }

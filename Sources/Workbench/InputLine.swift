@@ -64,7 +64,7 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
         return [.saveSlice(name: argument, filter: filter)]
     case "sort":
         let parts = argument.split(separator: " ").map(String.init)
-        let columns = TableColumn.columns(for: state)
+        let columns = TableColumn.columns(for: state).filter(\.isSortable)
         let labelName = state.analysis.dataset.label?.name ?? "label"
         guard let name = parts.first, let column = columns.first(where: { $0.title(metric: state.metric, labelName: labelName) == name || $0.sortName == name }) else {
             let names = columns.map(\.sortName).joined(separator: ", ")
@@ -108,7 +108,9 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
     case "q", "quit":
         return [.quit]
     default:
-        state.message = .init(text: "unknown command ':\(verb)': slice, clear, save, sort, metric, by, systems, a row number, help, q", isError: true)
+        if let effects = runTagCommand(&state, verb, argument) { return effects }
+        state.message = .init(text: "unknown command ':\(verb)': slice, clear, save, sort, metric, by, systems, a row number, "
+            + "sample, queue, disagreements, tallies, rename, merge, move, undo, redo, help, q", isError: true)
         return []
     }
 }
@@ -154,6 +156,7 @@ extension TableColumn {
     var sortName: String {
         switch self {
         case .id: "id"
+        case .tags: "tags"
         case .input(let name): name
         case .label: "label"
         case .output(let system): system

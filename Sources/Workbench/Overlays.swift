@@ -3,7 +3,7 @@ import Foundation
 import TerminalUI
 
 /// A cleared box with a title; returns the area inside it (one column of padding).
-private func overlayBox(_ buffer: inout ScreenBuffer, _ rect: Rect, title: String) -> Rect {
+func overlayBox(_ buffer: inout ScreenBuffer, _ rect: Rect, title: String) -> Rect {
     buffer.fill(rect)
     buffer.drawBox(rect, style: Theme.focusedBorder, title: title)
     return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
@@ -11,24 +11,26 @@ private func overlayBox(_ buffer: inout ScreenBuffer, _ rect: Rect, title: Strin
 
 /// The help overlay, drawn from the keymap: every command with its keys.
 func drawHelp(_ layout: Layout, _ buffer: inout ScreenBuffer, keymap: Keymap) {
-    let commands = Command.allCases
-    let body = layout.body
-    let inner = overlayBox(&buffer, body, title: "Help · any key closes")
-    // One column when every command fits, else two side by side.
-    let rows = max(1, inner.height - 3)
-    let columns = commands.count <= rows ? 1 : 2
-    let columnWidth = inner.width / columns
-    let keyWidth = min(columnWidth / 3, commands.map { DisplayWidth.of(keymap.labels(for: $0).joined(separator: " ")) }.max() ?? 10)
-    for (i, command) in commands.enumerated() where i < rows * columns {
-        let x = inner.x + (i / rows) * columnWidth, y = inner.y + i % rows
-        let keys = keymap.labels(for: command).joined(separator: " ")
-        buffer.write(keys, x: x, y: y, style: Theme.key, maxWidth: keyWidth)
-        buffer.write(DisplayWidth.truncate(command.help, to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: y)
-    }
-    let commandsLine = ":slice EXPR  :clear  :save NAME  :sort COLUMN [asc|desc]  :metric NAME  :by EXPR  :systems A,B  :N (row)"
+    let inner = overlayBox(&buffer, layout.body, title: "Help · any key closes")
+    drawKeyLines(keymap.helpLines, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 3)), &buffer)
+    let commandsLine = ":slice EXPR  :clear  :save NAME  :sort COLUMN [asc|desc]  :metric NAME  :by EXPR  :systems A,B  :N (row)  "
+        + ":sample N [by COLUMN] [seed S]  :queue NAME  :disagreements  :rename PATH NAME  :merge PATH INTO  :move PATH UNDER  :undo  :redo"
     let example = "e.g. :slice length(input) > 20 and genre == \"horror\"  (language: docs/slices.md)"
     buffer.write(DisplayWidth.truncate(commandsLine, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, style: Theme.key)
     buffer.write(DisplayWidth.truncate(example, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim)
+}
+
+/// Keys and what they do, in one column when they fit `rect`'s height, else two.
+func drawKeyLines(_ lines: [(keys: String, help: String)], in rect: Rect, _ buffer: inout ScreenBuffer) {
+    let rows = max(1, rect.height)
+    let columns = lines.count <= rows ? 1 : 2
+    let columnWidth = rect.width / columns
+    let keyWidth = min(columnWidth / 3, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
+    for (i, line) in lines.enumerated() where i < rows * columns {
+        let x = rect.x + (i / rows) * columnWidth, y = rect.y + i % rows
+        buffer.write(line.keys, x: x, y: y, style: Theme.key, maxWidth: keyWidth)
+        buffer.write(DisplayWidth.truncate(line.help, to: columnWidth - keyWidth - 2), x: x + keyWidth + 1, y: y)
+    }
 }
 
 /// One instance in full: inputs, label, outputs (a word diff against the reference for
@@ -52,6 +54,10 @@ func drawDetail(_ state: AppState, row index: Int, _ buffer: inout ScreenBuffer)
     for input in dataset.inputs { line(input.name, input.displayValue(row)) }
     let reference = dataset.label?.displayValue(row)
     if let label = dataset.label { line(label.name, label.displayValue(row)) }
+    // Before the outputs, which can fill the overlay: the tags are what is being worked on.
+    if let tags = state.tagging.tagsByInstance[dataset.ids[row]], !tags.isEmpty {
+        line("tags (t edits yours)", tagLines(tags), style: Theme.key)
+    }
     for system in dataset.systems where state.systems.contains(system.name) || dataset.systems.count <= 4 {
         let score = (try? state.analysis.instanceScores(metric: state.metric, system: system.name))?[row]
         let heading = system.name + (score.map { $0.isNaN ? "" : " · \(state.metric) \(formatMetric($0))" } ?? "")

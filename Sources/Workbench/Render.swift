@@ -19,8 +19,10 @@ public func render(_ state: AppState, into buffer: inout ScreenBuffer, keymap: K
     case .help?: drawHelp(layout, &buffer, keymap: keymap)
     case .detail(let row)?: drawDetail(state, row: row, &buffer)
     case .compare?: drawCompare(state, &buffer)
+    case .tallies?: drawTallies(state, &buffer)
     case nil: break
     }
+    if let palette = state.tagging.palette { drawPalette(state, palette, &buffer) }
 }
 
 private func drawTooSmall(_ buffer: inout ScreenBuffer) {
@@ -108,6 +110,8 @@ private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenB
         let labelName = state.analysis.dataset.label?.name ?? "label"
         parts.append("sorted by \(sort.column.title(metric: state.metric, labelName: labelName)) \(sort.descending ? "↓" : "↑")")
     }
+    if let queue = state.tagging.queue, let progress = state.tagging.progress { parts.append("\(queue.name): \(progress)") }
+    if state.tagging.saving > 0 { parts.append("saving…") }
     if let busy = state.busy { parts.append(busy) }
     buffer.write(" " + parts.joined(separator: " · "), x: 0, y: rect.y, style: Theme.info, maxWidth: rect.width)
 }

@@ -45,6 +45,8 @@ public struct SidebarEntry: Sendable, Equatable {
 /// A column of the instance table.
 public enum TableColumn: Sendable, Hashable {
     case id
+    /// The categories of the instance's tags (every annotator's), once the store has tags.
+    case tags
     case input(String)
     case label
     case output(String)
@@ -56,6 +58,7 @@ public enum TableColumn: Sendable, Hashable {
     static func columns(for state: AppState) -> [TableColumn] {
         let dataset = state.analysis.dataset
         var columns: [TableColumn] = [.id]
+        if !state.tagging.tags.isEmpty { columns.append(.tags) }
         columns += dataset.inputs.prefix(1).map { .input($0.name) }
         if dataset.label != nil { columns.append(.label) }
         columns += state.systems.map { .output($0) }
@@ -67,6 +70,7 @@ public enum TableColumn: Sendable, Hashable {
     func title(metric: String, labelName: String) -> String {
         switch self {
         case .id: "id"
+        case .tags: "tags"
         case .input(let name): name
         case .label: labelName
         case .output(let system): system
@@ -74,6 +78,9 @@ public enum TableColumn: Sendable, Hashable {
         case .difference(let a, let b): "Δ \(b)−\(a)"
         }
     }
+
+    /// Tags change while the sort runs off the UI thread: the table is not sorted by them.
+    var isSortable: Bool { self != .tags }
 
     var isNumeric: Bool {
         switch self {

@@ -58,6 +58,9 @@ private func columnLayout(_ columns: [TableColumn], state: AppState, width: Int,
             _ = layout.add(fixed: min(18, max(8, DisplayWidth.of(column.title(metric: state.metric, labelName: labelName)))))
         case .id:
             _ = layout.add(fixed: min(18, natural(column)))
+        case .tags:
+            let n = natural(column)
+            _ = layout.add(flexible: min(n, 6), maximum: min(n, 20))
         case .input:
             _ = layout.add(flexible: 12, maximum: max(12, natural(column)), priority: 1)
         case .label, .output:
@@ -92,6 +95,7 @@ private func cellText(_ column: TableColumn, row: Int, state: AppState, scores: 
     let text: String
     switch column {
     case .id: text = dataset.ids[row]
+    case .tags: text = tagSummary(state.tagging.tagsByInstance[dataset.ids[row]] ?? [])
     case .input(let name): text = dataset.column(named: name)?.displayValue(row) ?? ""
     case .label: text = dataset.label?.displayValue(row) ?? ""
     case .output(let system):
@@ -125,6 +129,7 @@ public func sortedRows(_ rows: [Int], by sort: AppState.Sort, analysis: Analysis
         }
     }
     switch sort.column {
+    case .tags: return rows  // not sortable (`isSortable`)
     case .id: return strings { dataset.ids[$0] }
     case .input(let name): return strings { dataset.column(named: name)?.displayValue($0) ?? "" }
     case .label: return strings { dataset.label?.displayValue($0) ?? "" }

@@ -37,11 +37,14 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .standa
         state.busy = nil
         state.message = .init(text: text, isError: true)
         return []
+    case .tagging(let answer):
+        return handleTagMessage(&state, answer)
     }
 }
 
 private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [Effect] {
     if state.input != nil { return handleInput(&state, key) }
+    if state.tagging.palette != nil { return handlePaletteKey(&state, key) }
     switch state.overlay {
     case .help?:
         state.overlay = nil
@@ -50,6 +53,7 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
         switch keymap.command(for: key) {
         case .moveDown?: state.overlay = .detail(row: min(row + 1, state.rows.count - 1)); state.tableCursor = min(row + 1, state.rows.count - 1)
         case .moveUp?: state.overlay = .detail(row: max(row - 1, 0)); state.tableCursor = max(row - 1, 0)
+        case .tag?: return openPalette(&state)
         case .quit?: return [.quit]
         default: state.overlay = nil
         }
@@ -57,17 +61,23 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
         return []
     case .compare?:
         let slices = Set(state.comparison?.rows.map(\.slice) ?? []).count
-        switch keymap.command(for: key) {
-        case .quit?: return [.quit]
-        case .moveDown?: state.compareTop = min(max(0, slices - 1), state.compareTop + 1)
-        case .moveUp?: state.compareTop = max(0, state.compareTop - 1)
-        case .pageDown?: state.compareTop = min(max(0, slices - 1), state.compareTop + max(1, state.tablePageSize / 2))
-        case .pageUp?: state.compareTop = max(0, state.compareTop - max(1, state.tablePageSize / 2))
-        case .moveToFirst?: state.compareTop = 0
-        case .moveToLast?: state.compareTop = max(0, slices - 1)
-        default:
+        if let top = scrolled(state.compareTop, lines: slices, by: keymap.command(for: key), page: max(1, state.tablePageSize / 2)) {
+            state.compareTop = top
+        } else if keymap.command(for: key) == .quit {
+            return [.quit]
+        } else {
             state.overlay = nil
             state.busy = nil
+        }
+        return []
+    case .tallies?:
+        let lines = talliesLines(state).count
+        if let top = scrolled(state.tagging.talliesTop, lines: lines, by: keymap.command(for: key), page: state.tablePageSize) {
+            state.tagging.talliesTop = top
+        } else if keymap.command(for: key) == .quit {
+            return [.quit]
+        } else {
+            state.overlay = nil
         }
         return []
     case nil:
@@ -76,6 +86,21 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
     state.message = nil
     guard let command = keymap.command(for: key) else { return [] }
     return perform(&state, command)
+}
+
+/// The first line of a scrolling overlay of `lines` lines after a movement command; nil
+/// when the command is not a movement (the overlay closes).
+private func scrolled(_ top: Int, lines: Int, by command: Command?, page: Int) -> Int? {
+    let last = max(0, lines - 1)
+    switch command {
+    case .moveDown?: return min(last, top + 1)
+    case .moveUp?: return max(0, top - 1)
+    case .pageDown?: return min(last, top + page)
+    case .pageUp?: return max(0, top - page)
+    case .moveToFirst?: return 0
+    case .moveToLast?: return last
+    default: return nil
+    }
 }
 
 /// Runs a named command in the normal mode.
@@ -128,7 +153,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .nextMatch: jumpToMatch(&state, forward: true)
     case .previousMatch: jumpToMatch(&state, forward: false)
     case .sortByColumn:
-        let columns = TableColumn.columns(for: state)
+        let columns = TableColumn.columns(for: state).filter(\.isSortable)
         let next = state.sort.flatMap { current in columns.firstIndex(of: current.column).map { ($0 + 1) % columns.count } } ?? 0
         let column = columns[next]
         return sortEffect(&state, .init(column: column, descending: column.isNumeric))
@@ -139,8 +164,23 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .nextMetric:
         let names = state.analysis.metricNames
         if let i = names.firstIndex(of: state.metric) { return setMetric(&state, names[(i + 1) % names.count]) }
+    case .tag:
+        guard state.focus == .table else {
+            state.message = .init(text: "t tags a row of the table: Tab moves there", isError: true)
+            return []
+        }
+        return openPalette(&state)
+    case .nextUntagged: return moveToNextUntagged(&state)
+    case .showTallies: computeTallies(&state)
+    case .undo:
+        state.message = .init(text: "undoing…", isError: false)
+        return [.tagging(.undo)]
+    case .redo:
+        state.message = .init(text: "redoing…", isError: false)
+        return [.tagging(.redo)]
     case .quit:
-        // No confirmation: every change (saved slices) is written when it is made.
+        // No confirmation: every change (saved slices, tags) is written when it is made, and
+        // the run loop lets writes in flight finish.
         return [.quit]
     }
     return []
@@ -224,7 +264,7 @@ private func jumpToMatch(_ state: inout AppState, forward: Bool) {
 }
 
 private func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
-    guard state.overlay == nil, state.input == nil else { return [] }
+    guard state.overlay == nil, state.input == nil, state.tagging.palette == nil else { return [] }
     let layout = Layout(width: state.width, height: state.height)
     switch mouse.kind {
     case .wheelDown: move(&state, by: 3)

@@ -5,10 +5,13 @@ import TerminalUI
 /// The run loop: terminal events in, `update`, effects off-thread, `render`, draw the diff.
 public enum WorkbenchApp {
     /// Runs until the user quits. The backend is shut down (terminal restored) on return.
-    public static func run(analysis: Analysis, backend: TerminalBackend, keymap: Keymap = .standard) {
+    /// `annotator` names the tags made here (`Annotator.name`).
+    public static func run(analysis: Analysis, backend: TerminalBackend, keymap: Keymap = .standard, annotator: String) {
         let inbox = Inbox()
-        let runner = EffectRunner { inbox.post($0) }
-        var state = AppState(analysis: analysis, width: backend.size.width, height: backend.size.height)
+        let runner = EffectRunner(tags: TagSession(dataset: analysis.dataset)) { inbox.post($0) }
+        var state = AppState(analysis: analysis, width: backend.size.width, height: backend.size.height, annotator: annotator)
+        // The tags are read off the UI thread: the first frame does not wait for them.
+        runner.perform(.tagging(.open), state: state)
         let renderer = FrameRenderer(backend: backend)
         defer { backend.shutdown() }
         var changed = true
@@ -26,7 +29,10 @@ public enum WorkbenchApp {
             changed = !messages.isEmpty
             for message in messages {
                 for effect in update(&state, message, keymap: keymap) {
-                    if effect == .quit { return }
+                    if effect == .quit {
+                        runner.finish()
+                        return
+                    }
                     runner.perform(effect, state: state)
                 }
             }

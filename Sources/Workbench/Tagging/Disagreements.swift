@@ -1,0 +1,19 @@
+import ErrataCore
+import Typology
+
+/// `:disagreements`: the instances where annotators disagree (`Agreement.disagreements`), as
+/// the table's filter, `id in [...]`, so that the adjudication queue can be saved (`:save`)
+/// and combined with other slices; the detail overlay lists each annotator's tags.
+func showDisagreements(_ state: inout AppState) -> [Effect] {
+    let agreement = Agreement(tags: state.tagging.tags.map(\.tag), typology: state.tagging.typology)
+    var seen = Set<String>()
+    let ids = agreement.disagreements.map(\.instance).filter { seen.insert($0).inserted }
+    guard !ids.isEmpty else {
+        state.message = .init(text: "no disagreements: \(agreement.units) units tagged by two or more annotators", isError: false)
+        return []
+    }
+    let effects = applyFilter(&state, "id in [\(ids.map(SliceExpression.quote).joined(separator: ", "))]")
+    state.message = .init(text: "\(agreement.disagreements.count) units where annotators disagree, of \(agreement.units) tagged by two or more"
+        + " · Enter shows each one's tags", isError: false)
+    return effects
+}

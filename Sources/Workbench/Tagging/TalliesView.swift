@@ -1,0 +1,96 @@
+import ErrataCore
+import Foundation
+import TerminalUI
+import Typology
+
+/// One line of the tallies overlay: a slice and system's heading, or a category's row.
+enum TalliesLine: Equatable {
+    case heading(String)
+    case row(Tallies.Row)
+}
+
+/// `T`: the tallies of the current filter and of each sidebar grouping within it, from every
+/// annotator's tags (see `Tallies` for what is counted). Computed once when the overlay
+/// opens: the slices are a pass over columns, too slow to repeat every frame.
+func computeTallies(_ state: inout AppState) {
+    let analysis = state.analysis
+    do {
+        let base = try state.filter.map { try analysis.evaluator.rows(where: $0) } ?? .all(analysis.dataset.count)
+        var slices = [NamedSlice(name: state.filter ?? NamedSlice.allName, rows: base)]
+        for grouping in state.groupings { slices += try analysis.groups(by: grouping, within: base) }
+        state.tagging.tallies = Tallies(tags: state.tagging.tags.map(\.tag), slices: slices, typology: state.tagging.typology,
+                                        row: { analysis.dataset.row(id: $0) })
+        state.tagging.talliesTop = 0
+        state.overlay = .tallies
+    } catch {
+        state.message = .init(text: "\(error)", isError: true)
+    }
+}
+
+/// The overlay's lines: per slice and system a heading, then the categories it has tags of.
+func talliesLines(_ state: AppState) -> [TalliesLine] {
+    var lines: [TalliesLine] = []
+    var current: (String, String?)?
+    for row in state.tagging.tallies?.rows ?? [] where row.count > 0 {
+        if current == nil || current! != (row.slice, row.system) {
+            current = (row.slice, row.system)
+            lines.append(.heading("\(row.slice) · \(row.system ?? "no system") · \(row.tagged) tagged of \(row.sliceSize)"))
+        }
+        lines.append(.row(row))
+    }
+    return lines
+}
+
+/// Counts, proportions with their Wilson intervals, and the counts they extrapolate to in
+/// the whole slice; categories no tag names are left out.
+func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
+    let body = Layout(width: buffer.width, height: buffer.height).body
+    let inner = overlayBox(&buffer, body, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
+    guard inner.height > 1 else { return }
+    let lines = talliesLines(state)
+    guard !lines.isEmpty else {
+        buffer.write("no tags here yet: t tags the instance under the cursor", x: inner.x, y: inner.y, style: Theme.dim, maxWidth: inner.width)
+        return
+    }
+    var table = ColumnLayout(width: inner.width - 2)
+    let category = table.add(flexible: 12, maximum: 36, priority: 1)
+    let count = table.add(fixed: 4)
+    let share = table.add(fixed: 6)
+    // The count in the slice before the share's interval: on a narrow screen the interval,
+    // which the estimate's bounds repeat at scale, is what goes.
+    let estimate = table.add(flexible: 18, maximum: 22)
+    let interval = table.add(fixed: 13)
+    table.resolve()
+    func put(_ text: String, _ column: Int, _ y: Int, _ style: Style = Style(), right: Bool = false) {
+        guard let (x, width) = table.frame(column) else { return }
+        buffer.write(DisplayWidth.pad(text, to: width, alignRight: right), x: inner.x + 2 + x, y: y, style: style, maxWidth: width)
+    }
+    put("category", category, inner.y, Theme.header)
+    put("n", count, inner.y, Theme.header, right: true)
+    put("share", share, inner.y, Theme.header, right: true)
+    put("95% CI", interval, inner.y, Theme.header)
+    put("in the slice", estimate, inner.y, Theme.header)
+    let footer = state.tagging.tallies?.unknownInstances.isEmpty == false ? 1 : 0
+    for (offset, line) in lines.dropFirst(state.tagging.talliesTop).prefix(max(0, inner.height - 1 - footer)).enumerated() {
+        let y = inner.y + 1 + offset
+        switch line {
+        case .heading(let text):
+            buffer.write(text, x: inner.x, y: y, style: Theme.groupHeader, maxWidth: inner.width)
+        case .row(let row):
+            put(row.category, category, y)
+            put(String(row.count), count, y, right: true)
+            put(percent(row.proportion), share, y, right: true)
+            put("[\(percent(row.ciLow))–\(percent(row.ciHigh))]", interval, y, Theme.dim)
+            put("≈\(amount(row.estimate)) [\(amount(row.estimateLow))–\(amount(row.estimateHigh))]", estimate, y)
+        }
+    }
+    if let unknown = state.tagging.tallies?.unknownInstances, !unknown.isEmpty {
+        buffer.write("\(unknown.count) tagged instances are not in this dataset (\(unknown.prefix(3).joined(separator: ", "))…)",
+                     x: inner.x, y: inner.y + inner.height - 1, style: Theme.error, maxWidth: inner.width)
+    }
+}
+
+private func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
+
+/// An extrapolated count: whole numbers from 10 up, one decimal below.
+private func amount(_ value: Double) -> String { value >= 10 ? String(format: "%.0f", value) : String(format: "%.1f", value) }
