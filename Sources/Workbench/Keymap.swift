@@ -52,7 +52,7 @@ extension KeyTable where Name == Command {
     public static var standard: Keymap { standardKeymap }
 
     /// The commands shown in the status bar, in order.
-    public static var hinted: [Command] { [.showHelp, .beginCommand, .beginSearch, .open, .showCompare, .sortByColumn, .nextMetric, .quit] }
+    public static var hinted: [Command] { [.showHelp, .beginCommand, .beginSearch, .open, .tag, .showCompare, .sortByColumn, .nextMetric, .quit] }
 }
 
 private let standardKeymap = Keymap(bindings: [

@@ -40,7 +40,11 @@ import Testing
         try tmux.waitFor(text: "Last event   mouse wheel up at 0,0 (5 events)")
 
         try tmux.resize(width: 100, height: 30)
-        let resized = try tmux.waitFor(text: "Last event   resize 100x30")
+        // The whole new frame: the event line can be drawn before the bottom border.
+        let resized = try tmux.waitUntil("the frame at 100x30") { screen in
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains("Last event   resize 100x30") && rows.count > 29 && rows[29].hasPrefix("└")
+        }
         let rows = resized.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows[0].count == 100 && rows[0].hasSuffix("┐"))
         #expect(rows[29].hasPrefix("└") && rows[29].hasSuffix("┘"))

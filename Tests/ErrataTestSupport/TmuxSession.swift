@@ -67,12 +67,21 @@ public final class TmuxSession {
     /// - Throws: `Failure` with the last screen when `timeout` passes first.
     @discardableResult
     public func waitFor(text: String, timeout: Duration = .seconds(15)) throws -> String {
+        try waitUntil(text.debugDescription, timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen until `condition` holds and returns it: for states a single text
+    /// cannot tell apart, such as a frame redrawn after a resize (the old frame may still
+    /// hold the same words, or be only half overwritten).
+    /// - Throws: `Failure` naming `what`, with the last screen, when `timeout` passes first.
+    @discardableResult
+    public func waitUntil(_ what: String, timeout: Duration = .seconds(15), _ condition: (String) -> Bool) throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
             let screen = try capture()
-            if screen.contains(text) { return screen }
+            if condition(screen) { return screen }
             guard ContinuousClock.now < deadline else {
-                throw Failure(description: "timed out waiting for \(text.debugDescription); the screen:\n\(screen)")
+                throw Failure(description: "timed out waiting for \(what); the screen:\n\(screen)")
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
