@@ -93,8 +93,11 @@ import Testing
         #expect(try reopened.queue(named: "other") == nil)
         var shorter = queue
         shorter.items.removeLast()
+        try reopened.saveQueue(WorkQueue(name: "later", seed: 1, items: []))
+        #expect(try reopened.queueNames() == ["later", "errors"])
         try reopened.saveQueue(shorter)
         #expect(try f.store.queue(named: "errors") == shorter)
+        #expect(try f.store.queueNames() == ["errors", "later"])
     }
 
     @Test func createsItsFolderBesideTheData() throws {

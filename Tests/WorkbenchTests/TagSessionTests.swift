@@ -20,7 +20,7 @@ import struct Typology.Tag
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent(".errata/reviews/tags.sqlite").path
         let session = TagSession(path: path, preset: Self.preset)
-        guard case .opened(let typology, let tags) = session.answer(.open) else { Issue.record("not opened"); return }
+        guard case .opened(let typology, let tags, nil) = session.answer(.open) else { Issue.record("not opened"); return }
         #expect(typology == Self.preset && tags.isEmpty)
         guard case .changed(let nothing, _, _) = session.answer(.undo) else { Issue.record("no answer"); return }
         #expect(nothing == "nothing to undo" && !FileManager.default.fileExists(atPath: path))
@@ -32,7 +32,7 @@ import struct Typology.Tag
         #expect(after.paths.contains(CategoryPath("Style/Awkward")!) && after.paths.contains(CategoryPath("Fluency/Grammar")!))
         // Committed: another store object on the same file (another process) reads it.
         #expect(try TagStore(path: path).tags() == [stored])
-        guard case .opened(_, let reread) = TagSession(path: path, preset: Self.preset).answer(.open) else { Issue.record("not reopened"); return }
+        guard case .opened(_, let reread, nil) = TagSession(path: path, preset: Self.preset).answer(.open) else { Issue.record("not reopened"); return }
         #expect(reread == [stored])
     }
 
@@ -82,6 +82,9 @@ import struct Typology.Tag
             Issue.record("no queue"); return
         }
         #expect(saved == queue && loaded == queue)
+        // Reopened, the workbench resumes the queue saved last.
+        guard case .opened(_, _, let resumed) = TagSession(path: session.path, preset: Self.preset).answer(.open) else { Issue.record("not reopened"); return }
+        #expect(resumed == queue)
         let damaged = try folder.write("damaged/tags.sqlite", "not a database")
         guard case .unavailable = TagSession(path: damaged, preset: Self.preset).answer(.open) else { Issue.record("opened a damaged file"); return }
     }

@@ -17,7 +17,7 @@ extension ScreenTests {
             StoredTag(id: 2, tag: Tag(instance: "5", system: "bert", categories: [CategoryPath("Fluency/Grammar")!],
                                       annotator: "bo", time: "2026-01-01T00:00:01.000Z")),
         ]
-        _ = update(&state, .tagging(.opened(TaggingUpdateTests.typology, tags)))
+        _ = update(&state, .tagging(.opened(TaggingUpdateTests.typology, tags, queue: nil)))
         return state
     }
 

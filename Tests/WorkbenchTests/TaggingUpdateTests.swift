@@ -24,7 +24,7 @@ import Typology
     /// A state whose store has answered with `tags`.
     func state(tags: [StoredTag] = []) -> AppState {
         var s = AppState(analysis: analysis, width: 120, height: 40, annotator: "ana")
-        _ = update(&s, .tagging(.opened(Self.typology, tags)))
+        _ = update(&s, .tagging(.opened(Self.typology, tags, queue: nil)))
         return s
     }
 
@@ -238,5 +238,16 @@ extension TaggingUpdateTests {
         #expect(s.sidebar.contains { $0.label == "tags(bert): 1 slices" })
         _ = update(&s, .tagging(.changed("undone: add tag", Self.typology, [])))
         #expect(s.rows.count == 10)
+    }
+
+    @Test func openingResumesTheQueueSavedLast() {
+        var s = AppState(analysis: analysis, width: 120, height: 40, annotator: "ana")
+        let queue = WorkQueue(name: "errors", seed: 1, items: [.init(instance: "2", system: "bert"), .init(instance: "5", system: "bert")])
+        let effects = update(&s, .tagging(.opened(Self.typology, [stored(1, "5", ["Fluency"])], queue: queue)))
+        #expect(effects.isEmpty)
+        #expect(s.tagging.queue == queue)
+        #expect(s.message?.text == "resumed work queue errors: 1 / 2 tagged · w: next untagged")
+        _ = send(&s, [.character("w")])
+        #expect(s.analysis.dataset.ids[s.rows[s.tableCursor]] == "2")
     }
 }

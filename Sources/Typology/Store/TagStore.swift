@@ -124,6 +124,12 @@ public final class TagStore: @unchecked Sendable {
         }
     }
 
+    /// The names of the saved queues, the most recently saved first (a save replaces the row,
+    /// so the newest row is the last saved): what the workbench resumes on opening.
+    public func queueNames() throws -> [String] {
+        try pool.read { try String.fetchAll($0, sql: "SELECT name FROM queues ORDER BY rowid DESC") }
+    }
+
     public func queue(named name: String) throws -> WorkQueue? {
         guard let json = try pool.read({ try String.fetchOne($0, sql: "SELECT json FROM queues WHERE name = ?", arguments: [name]) })
         else { return nil }

@@ -23,7 +23,7 @@ public enum TagEffect: Sendable, Equatable {
 /// The tag store's answers.
 public enum TagMsg: Sendable {
     /// The store's typology (or the preset) and its tags.
-    case opened(Typology, [StoredTag])
+    case opened(Typology, [StoredTag], queue: WorkQueue?)
     /// The store cannot be read (a damaged file, a newer schema): browsing goes on without tags.
     case unavailable(String)
     /// The tag is committed (with the typology, which may have gained a category).

@@ -38,10 +38,12 @@ public final class TagSession: @unchecked Sendable {
         do {
             switch effect {
             case .open:
-                guard FileManager.default.fileExists(atPath: path) else { return .opened(preset, []) }
+                guard FileManager.default.fileExists(atPath: path) else { return .opened(preset, [], queue: nil) }
                 do {
                     let store = try writable()
-                    return .opened(try store.typology(), try store.tags())
+                    // Work goes on where it stopped: the queue saved last is the active one.
+                    let last = try store.queueNames().first.flatMap { try store.queue(named: $0) }
+                    return .opened(try store.typology(), try store.tags(), queue: last)
                 } catch {
                     return .unavailable("\(error)")
                 }

@@ -13,9 +13,13 @@ func handleTagMessage(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
 
 private func apply(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
     switch msg {
-    case .opened(let typology, let tags):
+    case .opened(let typology, let tags, let queue):
         state.tagging.store = .open
         state.tagging.load(typology: typology, tags: tags)
+        if let queue {
+            state.tagging.queue = queue
+            state.message = .init(text: "resumed work queue \(queue.name): \(state.tagging.progress!) · w: next untagged", isError: false)
+        }
     case .unavailable(let reason):
         state.tagging.store = .failed(reason)
         state.message = .init(text: "tags unavailable: \(reason)", isError: true)
