@@ -20,9 +20,9 @@ import Testing
         return c
     }
 
-    /// Shapes with every tail case of the 4x8 register block, and one large enough to be
-    /// split across threads.
-    static let shapes: [(m: Int, n: Int, k: Int)] = [(1, 1, 1), (3, 7, 5), (4, 8, 16), (9, 17, 33), (70, 45, 64), (300, 130, 96)]
+    /// Shapes with every tail case of the 4x8 register block, and two large enough to be
+    /// split across threads: a tall one (split by rows) and a wide one (split by columns).
+    static let shapes: [(m: Int, n: Int, k: Int)] = [(1, 1, 1), (3, 7, 5), (4, 8, 16), (9, 17, 33), (70, 45, 64), (300, 130, 96), (45, 300, 64)]
 
     static var backends: [MatrixMultiply.Backend] { MatrixMultiply.Backend.allCases.filter(MatrixMultiply.isAvailable) }
 

@@ -24,8 +24,7 @@ public struct IntegratedGradients: Sendable {
     public func explain(
         _ function: some DifferentiableFunction, input: [Double], baseline: [Double], groups: FeatureGroups, steps: Int = 50
     ) throws -> IntegratedGradientsResult {
-        let endpoints = try self.endpoints(function, input: input, baseline: baseline, groups: groups)
-        return try integrate(function, input: input, baseline: baseline, groups: groups, steps: steps, endpoints: endpoints, spent: 2)
+        try explainAdaptively(function, input: input, baseline: baseline, groups: groups, initialSteps: steps, maximumSteps: steps)
     }
 
     /// IG with the step count doubled from `initialSteps` until |delta| ≤ tolerance · |F(x) − F(x′)|
@@ -39,46 +38,44 @@ public struct IntegratedGradients: Sendable {
         guard initialSteps <= maximumSteps else {
             throw AttributionError.invalidArgument("initial steps \(initialSteps) exceed the maximum \(maximumSteps)")
         }
-        let endpoints = try self.endpoints(function, input: input, baseline: baseline, groups: groups)
+        try function.checkDimension(of: input, "input")
+        try function.checkDimension(of: baseline, "baseline")
+        guard groups.dimension == function.dimension else {
+            throw AttributionError.shapeMismatch("the groups cover \(groups.dimension) dimensions, the function \(function.dimension)")
+        }
+        var endpoints: (input: Double, baseline: Double)?
         var steps = initialSteps
-        var spent = 2
+        var spent = 0
         while true {
-            let result = try integrate(function, input: input, baseline: baseline, groups: groups, steps: steps, endpoints: endpoints, spent: spent)
+            let result = try integrate(function, input: input, baseline: baseline, groups: groups, steps: steps,
+                                       endpoints: &endpoints, spent: spent)
             if result.attribution.isComplete(tolerance: tolerance) || steps * 2 > maximumSteps { return result }
             spent = result.attribution.evaluations
             steps *= 2
         }
     }
 
-    /// F(x) and F(x′), after checking shapes.
-    private func endpoints(
-        _ function: some DifferentiableFunction, input: [Double], baseline: [Double], groups: FeatureGroups
-    ) throws -> (input: Double, baseline: Double) {
-        try function.checkDimension(of: input, "input")
-        try function.checkDimension(of: baseline, "baseline")
-        guard groups.dimension == function.dimension else {
-            throw AttributionError.shapeMismatch("the groups cover \(groups.dimension) dimensions, the function \(function.dimension)")
-        }
-        let values = try function.checkedValuesAndGradients(at: [input, baseline], batchSize: batchSize)
-        return (values[0].value, values[1].value)
-    }
-
+    /// One pass of `steps` nodes. The first pass also evaluates F(x) and F(x′), in the same
+    /// batches as its nodes: a batch of their own would cost one more call of the function.
     private func integrate(
         _ function: some DifferentiableFunction, input: [Double], baseline: [Double], groups: FeatureGroups, steps: Int,
-        endpoints: (input: Double, baseline: Double), spent: Int
+        endpoints: inout (input: Double, baseline: Double)?, spent: Int
     ) throws -> IntegratedGradientsResult {
         let quadrature = try rule.quadrature(steps: steps)
         let difference = zip(input, baseline).map { $0 - $1 }
-        let points = quadrature.nodes.map { alpha in zip(baseline, difference).map { $0 + alpha * $1 } }
-        let answers = try function.checkedValuesAndGradients(at: points, batchSize: batchSize)
+        let nodes = quadrature.nodes.map { alpha in zip(baseline, difference).map { $0 + alpha * $1 } }
+        let extra = endpoints == nil ? [input, baseline] : []
+        let answers = try function.checkedValuesAndGradients(at: extra + nodes, batchSize: batchSize)
+        let known = endpoints ?? (answers[0].value, answers[1].value)
+        endpoints = known
         var average = [Double](repeating: 0, count: function.dimension)
-        for (weight, answer) in zip(quadrature.weights, answers) {
+        for (weight, answer) in zip(quadrature.weights, answers[extra.count...]) {
             for d in average.indices { average[d] += weight * answer.gradient[d] }
         }
         let perDimension = zip(difference, average).map { $0 * $1 }
         let attribution = Attribution(
-            scores: groups.sums(perDimension), standardErrors: nil, baseValue: endpoints.baseline, value: endpoints.input,
-            evaluations: spent + steps, samples: 0)
+            scores: groups.sums(perDimension), standardErrors: nil, baseValue: known.baseline, value: known.input,
+            evaluations: spent + extra.count + steps, samples: 0)
         return IntegratedGradientsResult(attribution: attribution, dimensionScores: perDimension, steps: steps)
     }
 }

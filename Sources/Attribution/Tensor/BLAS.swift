@@ -9,6 +9,11 @@ import Accelerate
 /// (`libopenblas.so.0`, Debian's `libopenblas0`) and looks up `cblas_sgemm`; on macOS it calls
 /// Accelerate. When neither is there, or `ERRATA_BLAS=off`, `MatrixMultiply` falls back to its
 /// SIMD kernel, so the build stays dependency-free and is fast wherever a BLAS is installed.
+///
+/// OpenBLAS is set to one thread: `MatrixMultiply` splits large products into row blocks on
+/// Dispatch's workers itself. With OpenBLAS's own thread pool, its threads kept spinning
+/// (`sched_yield`) after each product while Dispatch's workers did the element-wise work
+/// between products, two pools contending for the same cores.
 struct BLAS: Sendable {
     /// `C = alpha · op(A) · op(B) + beta · C`, all row-major.
     let sgemm: @Sendable (_ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int,
@@ -16,6 +21,9 @@ struct BLAS: Sendable {
                           _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int) -> Void
     /// Where the routine came from, for reports.
     let name: String
+    /// Whether the routine spreads one product over cores by itself (Accelerate); when not,
+    /// `MatrixMultiply` does.
+    let isParallel: Bool
 
     /// The system BLAS, or nil when there is none or `ERRATA_BLAS=off`.
     static let shared: BLAS? = resolve(environment: ProcessInfo.processInfo.environment)
@@ -30,7 +38,7 @@ struct BLAS: Sendable {
         BLAS(sgemm: { ta, tb, m, n, k, a, lda, b, ldb, beta, c, ldc in
             cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
                         Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-        }, name: "Accelerate")
+        }, name: "Accelerate", isParallel: true)
     }
     #else
     /// The C signature of `cblas_sgemm` with OpenBLAS's 32-bit `blasint` and enum arguments.
@@ -38,17 +46,22 @@ struct BLAS: Sendable {
         Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
         UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
 
+    private typealias SetThreads = @convention(c) (Int32) -> Void
+
     /// The handle stays open for the life of the process, as the function pointer needs it.
     static func load() -> BLAS? {
         for library in ["libopenblas.so.0", "libopenblas.so"] {
             guard let handle = dlopen(library, RTLD_NOW | RTLD_LOCAL) else { continue }
             guard let symbol = dlsym(handle, "cblas_sgemm") else { dlclose(handle); continue }
             let function = unsafeBitCast(symbol, to: CBLASSgemm.self)
+            if let setThreads = dlsym(handle, "openblas_set_num_threads") {
+                unsafeBitCast(setThreads, to: SetThreads.self)(1)
+            }
             let rowMajor: Int32 = 101, noTranspose: Int32 = 111, transpose: Int32 = 112
             return BLAS(sgemm: { ta, tb, m, n, k, a, lda, b, ldb, beta, c, ldc in
                 function(rowMajor, ta ? transpose : noTranspose, tb ? transpose : noTranspose,
                          Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-            }, name: library)
+            }, name: library, isParallel: false)
         }
         return nil
     }

@@ -10,9 +10,9 @@ public enum GELU {
         y.values.withUnsafeMutableBufferPointer { out in
             let yp = SendablePointer(out.baseAddress!)
             RowBlocks.forEach(rows: x.rows, columns: columns) { rows in
-                for i in rows.lowerBound * columns ..< rows.upperBound * columns {
-                    let v = yp.base[i]
-                    yp.base[i] = 0.5 * v * (1 + error(v * Float(0.5.squareRoot())))
+                Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
+                    let v = Lanes.load(yp.base + i, count: count)
+                    Lanes.store(0.5 * v * (1 + error(v * Float(0.5.squareRoot()))), yp.base + i, count: count)
                 }
             }
         }
@@ -29,11 +29,11 @@ public enum GELU {
             dx.values.withUnsafeMutableBufferPointer { out in
                 let xp = SendableReadPointer(input.baseAddress!), dp = SendablePointer(out.baseAddress!)
                 RowBlocks.forEach(rows: rowCount, columns: columns) { rows in
-                    for i in rows.lowerBound * columns ..< rows.upperBound * columns {
-                        let v = xp.base[i]
+                    Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
+                        let v = Lanes.load(xp.base + i, count: count)
                         let cdf = 0.5 * (1 + error(v * Float(0.5.squareRoot())))
-                        let pdf = inverseRootTwoPi * exp(-0.5 * v * v)
-                        dp.base[i] = dp.base[i] * (cdf + v * pdf)
+                        let pdf = inverseRootTwoPi * FastExp.exp(-0.5 * v * v)
+                        Lanes.store(Lanes.load(dp.base + i, count: count) * (cdf + v * pdf), dp.base + i, count: count)
                     }
                 }
             }
@@ -43,26 +43,27 @@ public enum GELU {
 
     /// The error function as `x P(x²) / Q(x²)` on `[-4, 4]` (a rational fit to within 6e-8;
     /// beyond 4, erf rounds to ±1 in Float), evaluated in Double so that rounding adds no more
-    /// than 3e-8: 9e-8 absolute in all. Unlike a call to libm's `erff` per element, the loops
-    /// that use it vectorise, and GELU over `[tokens, intermediate]` is the largest element-wise
+    /// than 3e-8: 9e-8 absolute in all. A call to libm's `erff` per element would keep the
+    /// GELU loops scalar, and GELU over `[tokens, intermediate]` is the largest element-wise
     /// work in the encoder.
     @inline(__always)
-    static func error(_ x: Float) -> Float {
-        let v = Double(x)
-        let c = v < -4 ? -4 : (v > 4 ? 4 : v)
+    static func error(_ x: Lanes.Vector) -> Lanes.Vector {
+        var c = SIMD8<Double>(x)
+        c.replace(with: -4, where: c .< -4)
+        c.replace(with: 4, where: c .> 4)
         let t = c * c
-        var p = 1.9217054687044858e-08
+        var p = SIMD8<Double>(repeating: 1.9217054687044858e-08)
         p = p * t - 1.990416834924057e-06
         p = p * t + 0.00015555754835380511
         p = p * t + 0.0042938928503932165
         p = p * t + 0.05243621044039486
         p = p * t + 0.21396367651570705
         p = p * t + 1.1283786783036933
-        var q = 0.0010982420258246533
+        var q = SIMD8<Double>(repeating: 0.0010982420258246533)
         q = q * t + 0.015552828679235157
         q = q * t + 0.12080764955915313
         q = q * t + 0.5229480348756756
         q = q * t + 1
-        return Float(c * p / q)
+        return Lanes.Vector(c * p / q)
     }
 }

@@ -12,14 +12,26 @@ public struct Linear: Sendable {
     public var inputs: Int { weight.columns }
     public var outputs: Int { weight.rows }
 
+    /// Writes the bias into every row and adds the product to it (`beta` 1): one pass over
+    /// the output instead of zeroing it, multiplying and adding the bias in a second pass.
     public func callAsFunction(_ x: Matrix) -> Matrix {
-        var y = MatrixMultiply.multiply(x, weight, transposeB: true)
-        y.values.withUnsafeMutableBufferPointer { out in
-            for r in 0 ..< y.rows {
-                for c in 0 ..< outputs { out[r * outputs + c] += bias[c] }
+        precondition(x.columns == inputs, "Linear over \(inputs) inputs given \(x.columns)")
+        let count = x.rows * outputs
+        let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let out = buffer.baseAddress else { return }
+            bias.withUnsafeBufferPointer { b in
+                for r in 0 ..< x.rows { (out + r * outputs).initialize(from: b.baseAddress!, count: outputs) }
             }
+            x.values.withUnsafeBufferPointer { a in
+                weight.values.withUnsafeBufferPointer { w in
+                    MatrixMultiply.gemm(transposeA: false, transposeB: true, m: x.rows, n: outputs, k: inputs,
+                                        a: a.baseAddress!, lda: inputs, b: w.baseAddress!, ldb: inputs,
+                                        beta: 1, c: out, ldc: outputs)
+                }
+            }
+            initialized = count
         }
-        return y
+        return Matrix(rows: x.rows, columns: outputs, values: values)
     }
 
     /// The gradient with respect to the input, `dx = dy · W` (weights are frozen: no `dW`).
