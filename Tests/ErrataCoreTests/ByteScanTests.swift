@@ -50,6 +50,21 @@ import Testing
         }
     }
 
+    /// Counting a range of a larger buffer may read past the range's end: what lies there
+    /// must not count.
+    @Test func characterCountsOfRangesIgnoreTheBytesAfterThem() {
+        let buffers = Self.randomBuffers(count: 400)
+        let all = buffers.flatMap { $0 }
+        var start = 0
+        all.withUnsafeBufferPointer { whole in
+            for bytes in buffers {
+                let expected = bytes.filter { $0 & 0xC0 != 0x80 }.count
+                #expect(TextFeatures.characters(in: whole, start ..< start + bytes.count) == expected, "\(bytes)")
+                start += bytes.count
+            }
+        }
+    }
+
     @Test func invalidUTF8OffsetsMatchTheStandardLibrary() {
         for bytes in Self.randomBuffers(count: 3000) {
             #expect(bytes.withUnsafeBufferPointer { invalidUTF8Offsets($0) } == Self.invalidOffsets(bytes), "\(bytes)")

@@ -159,10 +159,12 @@ public struct SliceEvaluator: Sendable {
         let value = try evaluate(args[0], source)
         switch function {
         case "length", "tokens", "repetition":
-            let measure: @Sendable (UnsafeBufferPointer<UInt8>) -> Double = switch function {
-            case "length": { Double(TextFeatures.characters($0)) }
-            case "tokens": { Double(TextFeatures.tokens($0)) }
-            default: TextFeatures.repetition
+            // Each measure sees a text as a range of its column's bytes (so `length` may read
+            // past a short text into the next ones, which is faster; see TextFeatures).
+            let measure: @Sendable (UnsafeBufferPointer<UInt8>, Range<Int>) -> Double = switch function {
+            case "length": { Double(TextFeatures.characters(in: $0, $1)) }
+            case "tokens": { Double(TextFeatures.tokens(UnsafeBufferPointer(rebasing: $0[$1]))) }
+            default: { TextFeatures.repetition(UnsafeBufferPointer(rebasing: $0[$1])) }
             }
             // A feature of a column is computed once per dataset and kept (the first slice on
             // `length(text)` of a million rows pays for it, later ones only compare numbers).
@@ -232,7 +234,7 @@ public struct SliceEvaluator: Sendable {
         }
     }
 
-    private func perText(_ value: SliceValue, _ fail: (String) -> SliceError, _ f: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Double) throws -> [Double] {
+    private func perText(_ value: SliceValue, _ fail: (String) -> SliceError, _ f: @escaping @Sendable (UnsafeBufferPointer<UInt8>, Range<Int>) -> Double) throws -> [Double] {
         switch value {
         case .texts(let t):
             var result = [Double](repeating: .nan, count: t.count)
@@ -241,13 +243,15 @@ public struct SliceEvaluator: Sendable {
                     let shared = UncheckedSendable((bytes: bytes, offsets: offsets, output: output))
                     parallelChunks(t.count) { rows in
                         let (bytes, offsets, output) = shared.value
-                        for row in rows { output[row] = f(UnsafeBufferPointer(rebasing: bytes[offsets[row] ..< offsets[row + 1]])) }
+                        for row in rows { output[row] = f(bytes, offsets[row] ..< offsets[row + 1]) }
                     }
                 }
             }
             return result
         case .categories(let c):
-            let perLevel = c.levels.map { level in level.utf8.withContiguousStorageIfAvailable(f) ?? f(UnsafeBufferPointer(start: nil, count: 0)) }
+            let perLevel = c.levels.map { level in
+                level.utf8.withContiguousStorageIfAvailable { f($0, $0.indices) } ?? f(UnsafeBufferPointer(start: nil, count: 0), 0 ..< 0)
+            }
             return c.codes.map { $0 < 0 ? .nan : perLevel[Int($0)] }
         default:
             throw fail("this function measures text, not \(value.kindName)")

@@ -5,13 +5,23 @@ public enum TextFeatures {
     /// UTF-8 continuation bytes, counted 16 at a time (a byte at a time, the first
     /// `length(text)` slice of a million texts took twice as long as the slice itself).
     public static func characters(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0, i = 0
-        while let block = ByteBlock(b, at: i) {
+        characters(in: b, b.indices)
+    }
+
+    /// The characters of `buffer[range]`. The last, partial block is read whole when the
+    /// buffer goes on for 16 bytes (the next texts of a column) and the bytes past the range
+    /// are masked out: short texts then cost one or two blocks and no byte-by-byte tail.
+    @inline(__always)
+    static func characters(in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var n = 0, i = range.lowerBound
+        while i + 16 <= range.upperBound, let block = ByteBlock(buffer, at: i) {
             n += block.characterCount(prefix: 16)
             i += 16
         }
-        while i < b.count {
-            if b[i] & 0xC0 != 0x80 { n += 1 }
+        guard i < range.upperBound else { return n }
+        if let block = ByteBlock(buffer, at: i) { return n + block.characterCount(prefix: range.upperBound - i) }
+        while i < range.upperBound {
+            if buffer[i] & 0xC0 != 0x80 { n += 1 }
             i += 1
         }
         return n
