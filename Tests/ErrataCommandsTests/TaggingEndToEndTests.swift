@@ -62,12 +62,16 @@ import Typology
 
         let second = try Self.session(dataset)
         defer { second.kill() }
-        let reopened = try second.waitFor(text: "Accuracy")
-        #expect(reopened.contains("tags") && reopened.contains("Fluency"))
+        // The queue drawn last is resumed on opening.
+        let reopened = try second.waitFor(text: "resumed work queue sample-5-seed-2: 0 / 5 tagged")
+        #expect(reopened.contains("tags") && reopened.contains("Accuracy") && reopened.contains("Fluency"))
         try second.sendKeys("Enter")
         try second.waitFor(text: "ana on LIUM-NMT: Accuracy")
         #expect(try second.capture().contains("tags (t edits yours)"))
         try second.sendKeys("Escape", "w")
+        try second.waitFor(text: "next untagged of sample-5-seed-2 · 0 / 5 tagged")
+        try Self.command(second, "queue off", shows: "no work queue")
+        try second.sendKeys("g", "w")
         try second.waitFor(text: "row 3 of 3004")
         try Self.command(second, "queue sample-5-seed-2", shows: "work queue sample-5-seed-2: 0 / 5 tagged")
         try second.sendKeys("q")
