@@ -83,15 +83,17 @@ struct DatasetOptions: ParsableArguments {
     }
 
     /// Loads the dataset and reports skipped lines on standard error (unless a full-screen
-    /// caller reports them itself, after the terminal is restored).
-    func load(progress: LoadProgressHandler? = nil, reportSkipped: Bool = true) throws -> Analysis {
+    /// caller reports them itself, after the terminal is restored). Slices may ask for tags
+    /// (`tagged("Accuracy")`), so the dataset's tags are read where it has a store, unless
+    /// the caller opens the store itself (`readingTags: false`): the workbench reads it after
+    /// its first frame, `errata tags` keeps it open to write.
+    func load(progress: LoadProgressHandler? = nil, reportSkipped: Bool = true, readingTags: Bool = true) throws -> Analysis {
         let path = DatasetLocator.resolve(dataset)
         let data = try DatasetLoader.load(path, overrides: try roles(), skipBadLines: skipBadLines, progress: progress)
         if reportSkipped { Self.reportSkipped(data, path: path) }
         let analysis = Analysis(dataset: data)
-        // Slices may ask for tags (`tagged("Accuracy")`): read them where the dataset has a store.
         let store = TagStore.path(for: data)
-        if FileManager.default.fileExists(atPath: store) { analysis.tags = InstanceTags(try TagStore(path: store).tags()) }
+        if readingTags, FileManager.default.fileExists(atPath: store) { analysis.tags = InstanceTags(try TagStore(path: store).tags()) }
         return analysis
     }
 

@@ -34,7 +34,7 @@ struct OpenCommand: AsyncParsableCommand {
         let analysis: Analysis?
         do {
             analysis = try WorkbenchApp.load(title: DatasetLocator.resolve(data.dataset), backend: backend) { progress in
-                try data.load(progress: progress, reportSkipped: false)
+                try data.load(progress: progress, reportSkipped: false, readingTags: false)
             }
         } catch {
             backend.shutdown()

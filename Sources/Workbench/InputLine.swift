@@ -63,7 +63,7 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
         }
         return [.saveSlice(name: argument, filter: filter)]
     case "sort":
-        let parts = argument.split(separator: " ").map(String.init)
+        let parts = commandWords(argument)
         let columns = TableColumn.columns(for: state).filter(\.isSortable)
         let labelName = state.analysis.dataset.label?.name ?? "label"
         guard let name = parts.first, let column = columns.first(where: { $0.title(metric: state.metric, labelName: labelName) == name || $0.sortName == name }) else {
@@ -164,4 +164,28 @@ extension TableColumn {
         case .difference: "delta"
         }
     }
+}
+
+/// The words of a `:` command's argument, separated by spaces; double quotes keep spaces
+/// inside one word (`:sort "chrf(LIUM-NMT)"`, `:rename "Locale convention" Locale`).
+func commandWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quoted = false
+    var started = false
+    for c in text {
+        if c == "\"" {
+            quoted.toggle()
+            started = true
+        } else if c == " ", !quoted {
+            if started { words.append(current) }
+            current = ""
+            started = false
+        } else {
+            current.append(c)
+            started = true
+        }
+    }
+    if started { words.append(current) }
+    return words
 }

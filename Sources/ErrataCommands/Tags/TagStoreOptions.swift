@@ -14,7 +14,9 @@ struct TagStoreOptions: ParsableArguments {
 
     /// The dataset (its tags visible to the slice language) and its store, created if new.
     func open() throws -> (Analysis, TagStore) {
-        let analysis = try data.load()
-        return (analysis, try TagStore(path: TagStore.path(for: analysis.dataset)))
+        let analysis = try data.load(readingTags: false)
+        let store = try TagStore(path: TagStore.path(for: analysis.dataset))
+        analysis.tags = InstanceTags(try store.tags())
+        return (analysis, store)
     }
 }

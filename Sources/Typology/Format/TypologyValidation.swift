@@ -1,3 +1,4 @@
+import Foundation
 import ErrataCore
 
 extension Typology {
@@ -8,7 +9,7 @@ extension Typology {
     func validate(file: String) throws {
         var severitiesSeen = Set<String>()
         for severity in severities {
-            if severity.trimmingWhitespace.isEmpty { throw LoadError(file: file, "severities: an empty severity") }
+            if severity.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw LoadError(file: file, "severities: an empty severity") }
             if !severitiesSeen.insert(severity).inserted {
                 throw LoadError(file: file, "severities: '\(severity)' is listed twice")
             }
@@ -19,9 +20,9 @@ extension Typology {
             var siblings = Set<String>()
             for category in list {
                 let name = category.name
-                if name.trimmingWhitespace.isEmpty { throw LoadError(file: file, "a category \(place) has an empty name") }
+                if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw LoadError(file: file, "a category \(place) has an empty name") }
                 if name.contains("/") { throw LoadError(file: file, "category '\(name)' \(place): a name cannot contain '/'") }
-                if name != name.trimmingWhitespace {
+                if name != name.trimmingCharacters(in: .whitespacesAndNewlines) {
                     throw LoadError(file: file, "category '\(name)' \(place): a name cannot start or end with a space")
                 }
                 if !siblings.insert(name).inserted { throw LoadError(file: file, "two categories named '\(name)' \(place)") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a category sits in a typology: its names from the root down, written
 /// `Accuracy/Omission`.
 ///
@@ -10,7 +12,7 @@ public struct CategoryPath: Hashable, Sendable, Comparable, CustomStringConverti
     /// The path of `text`, or nil when it is empty or has an empty component (`a//b`, `/a`).
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
-            String($0).trimmingWhitespace
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
         components = parts
@@ -38,14 +40,5 @@ public struct CategoryPath: Hashable, Sendable, Comparable, CustomStringConverti
 
     public static func < (a: CategoryPath, b: CategoryPath) -> Bool {
         a.components.lexicographicallyPrecedes(b.components)
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

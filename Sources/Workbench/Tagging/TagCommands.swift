@@ -47,26 +47,3 @@ func runTagCommand(_ state: inout AppState, _ verb: String, _ argument: String) 
         return nil
     }
 }
-
-/// Words separated by spaces; double quotes keep spaces inside one word.
-func commandWords(_ text: String) -> [String] {
-    var words: [String] = []
-    var current = ""
-    var quoted = false
-    var started = false
-    for c in text {
-        if c == "\"" {
-            quoted.toggle()
-            started = true
-        } else if c == " ", !quoted {
-            if started { words.append(current) }
-            current = ""
-            started = false
-        } else {
-            current.append(c)
-            started = true
-        }
-    }
-    if started { words.append(current) }
-    return words
-}
