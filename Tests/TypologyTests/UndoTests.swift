@@ -118,3 +118,16 @@ struct UndoCase: Sendable, CustomStringConvertible {
         #expect(try f.store.undo() == nil)
     }
 }
+
+@Suite struct SeedingTests {
+    @Test func aSeededTypologyIsNotUndoneAndSeedsOnlyAnEmptyStore() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let preset = Typology(name: "p", categories: [.init("A", children: [.init("B")])])
+        #expect(try f.store.seedTypology(preset))
+        #expect(try f.store.undo() == nil)
+        #expect(try f.store.typology().paths.map(\.description) == ["A", "A/B"])
+        #expect(try !f.store.seedTypology(Typology(name: "q", categories: [.init("C")])))
+        #expect(try f.store.typology().paths.map(\.description) == ["A", "A/B"])
+    }
+}

@@ -53,6 +53,18 @@ public final class TagStore: @unchecked Sendable {
         }
     }
 
+    /// Gives a store without categories `typology` (a preset to start from), in one
+    /// transaction that also checks the store is still empty. Not an annotator's action, so
+    /// not in the undo history: `undo` never takes the typology away. True when it seeded.
+    @discardableResult
+    public func seedTypology(_ typology: Typology) throws -> Bool {
+        try perform("seed typology '\(typology.name)'", recording: false) { editor in
+            guard editor.categories.rows.isEmpty else { return false }
+            try editor.importTypology(typology)
+            return true
+        }
+    }
+
     /// Adds what `typology` has and the store lacks (name if unset, severities, categories and
     /// their keys); never removes or changes what is there.
     public func importTypology(_ typology: Typology) throws {
@@ -140,7 +152,7 @@ public final class TagStore: @unchecked Sendable {
 
     /// Runs `body` as one write transaction and, when it changed anything, records the changes
     /// as one undoable action named `summary`; returns after the commit.
-    func perform<T>(_ summary: String, _ body: (inout Editor) throws -> T) throws -> T {
+    func perform<T>(_ summary: String, recording: Bool = true, _ body: (inout Editor) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         let (result, changes) = try pool.write { db in
@@ -148,7 +160,7 @@ public final class TagStore: @unchecked Sendable {
             let result = try body(&editor)
             return (result, editor.changes)
         }
-        if !changes.isEmpty { history.record(Action(summary: summary, changes: changes)) }
+        if recording, !changes.isEmpty { history.record(Action(summary: summary, changes: changes)) }
         return result
     }
 

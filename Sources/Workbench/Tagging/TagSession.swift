@@ -101,15 +101,12 @@ public final class TagSession: @unchecked Sendable {
         return .changed(what, try store.typology(), try store.tags())
     }
 
-    /// The open store; opening creates the file and gives an empty typology the preset.
-    ///
-    /// The preset goes in through a store object of its own, so that it is not in the undo
-    /// history of the one the workbench keeps: `u` undoes the annotator's actions only.
+    /// The open store; opening creates the file and gives an empty typology the preset
+    /// (outside the undo history: `u` undoes the annotator's actions only).
     private func writable() throws -> TagStore {
         if let store { return store }
-        let seeding = try TagStore(path: path)
-        if try seeding.typology().categories.isEmpty { try seeding.importTypology(preset) }
         let opened = try TagStore(path: path)
+        try opened.seedTypology(preset)
         store = opened
         return opened
     }
