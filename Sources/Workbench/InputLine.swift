@@ -61,7 +61,7 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
             state.message = .init(text: "nothing to save: filter first with :slice EXPRESSION", isError: true)
             return []
         }
-        return [.saveSlice(name: argument, filter: filter)]
+        return state.start(.saveSlice(name: argument, filter: filter), label: "saving slice \(argument)…")
     case "sort":
         let parts = commandWords(argument)
         let columns = TableColumn.columns(for: state).filter(\.isSortable)
@@ -72,24 +72,23 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
             return []
         }
         let descending = parts.count > 1 ? parts[1] == "desc" : column.isNumeric
-        state.busy = "sorting \(state.rows.count) rows…"
-        return [.sort(rows: state.rows, by: .init(column: column, descending: descending))]
+        return state.start(.sort(rows: state.rows, by: .init(column: column, descending: descending), metric: state.metric),
+                           label: "sorting \(state.rows.count) rows…")
     case "metric":
         guard !argument.isEmpty else { return usage(&state, "metric NAME (\(state.analysis.metricNames.joined(separator: ", ")))") }
         return setMetric(&state, argument)
     case "by", "group":
         guard !argument.isEmpty else { return usage(&state, "by EXPRESSION") }
         do {
-            let groups = try state.analysis.valueGroups(of: argument, within: .all(state.analysis.dataset.count)).groups
-            state.groupings.append(argument)
-            state.sidebar = SidebarEntry.entries(for: state)
-            state.message = .init(text: "\(groups.count) slices by \(argument)", isError: false)
+            _ = try SliceExpression.parse(argument)
         } catch let error as SliceError {
             state.message = .init(text: "column \(error.column): \(error.message)", isError: true)
+            return []
         } catch {
             state.message = .init(text: "\(error)", isError: true)
+            return []
         }
-        return []
+        return state.start(.sidebar(state.sidebarRequest(groupings: state.groupings + [argument])), label: "grouping by \(argument)…")
     case "systems":
         let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let known = state.analysis.dataset.systems.map(\.name)
@@ -98,10 +97,8 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
             return []
         }
         guard !names.isEmpty else { return usage(&state, "systems A,B") }
-        state.systems = names
-        state.sidebar = SidebarEntry.entries(for: state)
         state.sort = nil
-        return []
+        return state.start(.sidebar(state.sidebarRequest(systems: names)), label: "computing \(state.metric) for \(names.joined(separator: ", "))…")
     case "help":
         state.overlay = .help
         return []

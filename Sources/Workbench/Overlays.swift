@@ -127,7 +127,7 @@ func drawCompare(_ state: AppState, _ buffer: inout ScreenBuffer) {
     let body = Layout(width: buffer.width, height: buffer.height).body
     let inner = overlayBox(&buffer, body, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · j/k scroll · Esc closes")
     guard let comparison = state.comparison else {
-        buffer.write(state.busy ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
+        buffer.write(state.job(.compare)?.label ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
         return
     }
     let systemWidth = min(18, max(6, state.systems.map { DisplayWidth.of($0) }.max() ?? 6))
