@@ -210,16 +210,9 @@ func clampCursors(_ state: inout AppState) {
 /// error is reported at once; the rows are computed by a job (a pass over the data, and a
 /// regular expression can take long: Esc cancels it).
 func applyFilter(_ state: inout AppState, _ filter: String?, cursor: FilterRequest.Cursor = .top, announcement: String? = nil) -> [Effect] {
-    if let filter {
-        do {
-            _ = try SliceExpression.parse(filter)
-        } catch let error as SliceError {
-            state.message = .init(text: "column \(error.column): \(error.message)", isError: true)
-            return []
-        } catch {
-            state.message = .init(text: "\(error)", isError: true)
-            return []
-        }
+    if let filter, let error = syntaxError(filter) {
+        state.message = .init(text: error, isError: true)
+        return []
     }
     let request = FilterRequest(expression: filter, tags: state.tagging.instanceTags, sort: state.sort, metric: state.metric, cursor: cursor,
                                 announcement: announcement)

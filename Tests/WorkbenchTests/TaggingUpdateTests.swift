@@ -210,7 +210,7 @@ import Typology
         #expect(command("merge Accuracy/Addition Accuracy/Omission") == [.tagging(.merge(Self.path("Accuracy/Addition"), into: Self.path("Accuracy/Omission")))])
         #expect(command("move Fluency/Grammar /") == [.tagging(.move(Self.path("Fluency/Grammar"), under: nil))])
         #expect(command("move Fluency/Grammar Accuracy") == [.tagging(.move(Self.path("Fluency/Grammar"), under: Self.path("Accuracy")))])
-        #expect(command("merge Accuracy").isEmpty && s.message?.text == "usage: :merge PATH INTO-PATH")
+        #expect(command("merge Accuracy").isEmpty && s.message?.text == "usage: :merge PATH INTO")
         #expect(command("queue old") == [.tagging(.loadQueue("old"))])
         _ = step(&s, .tagging(.changed("undone: add tag", Self.typology, [stored(1, "1", ["Accuracy"])])))
         #expect(s.message?.text == "undone: add tag" && s.tagging.tags.count == 1)
