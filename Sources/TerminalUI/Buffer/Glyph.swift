@@ -38,3 +38,26 @@ enum Glyph: Equatable {
         self = .visible(text: String(character), width: min(width, 2))
     }
 }
+
+extension Glyph {
+    /// Cells `character` takes when `ScreenBuffer.write` draws it; `leading` when it is the
+    /// first grapheme of the write (a lone combining mark is then drawn on a dotted circle,
+    /// one cell, and otherwise joins the cell before it).
+    static func cells(_ character: Character, leading: Bool) -> Int {
+        switch Glyph(character) {
+        case .visible(_, let width): width
+        case .mark: leading ? 1 : 0
+        case .invisible: 0
+        }
+    }
+
+    /// Cells `text` takes written in one `ScreenBuffer.write`.
+    static func cells(_ text: some StringProtocol) -> Int {
+        var total = 0, leading = true
+        for character in text {
+            total += cells(character, leading: leading)
+            leading = false
+        }
+        return total
+    }
+}
