@@ -75,7 +75,7 @@ struct LineWrapper: IteratorProtocol {
         let leading = afterNewline || start.index == text.startIndex
         position.index = text.utf8.index(start.index, offsetBy: character.utf8.count)
         afterNewline = character == "\n" || character == "\r\n"
-        read(afterNewline ? "\n" : character, from: start, cells: Glyph.cells(character, leading: leading))
+        read(afterNewline ? "\n" : character, from: start, cells: DisplayWidth.cells(character, leading: leading))
     }
 
     /// Acts on one grapheme: `"\n"` for a line break, `" "` for a space, else a word's.

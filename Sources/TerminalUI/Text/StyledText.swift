@@ -54,6 +54,6 @@ public struct StyledText: Sendable, Equatable {
     /// Cells the text takes written on one line, as `ScreenBuffer.write` draws it (a newline
     /// is then a control character, one cell).
     public var width: Int {
-        runs.reduce(0) { $0 + Glyph.cells($1.text) }
+        runs.reduce(0) { $0 + DisplayWidth.of($1.text) }
     }
 }
