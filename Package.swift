@@ -49,8 +49,7 @@ let package = Package(
             ]
         ),
         .target(
-            name: "TerminalUI",
-            dependencies: ["ErrataCore"]
+            name: "TerminalUI"
         ),
         .target(
             name: "Workbench",

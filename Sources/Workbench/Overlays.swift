@@ -45,10 +45,7 @@ func drawDetail(_ state: AppState, row index: Int, _ buffer: inout ScreenBuffer)
         guard y < inner.y + inner.height else { return }
         buffer.write(label, x: inner.x, y: y, style: Theme.header, maxWidth: inner.width)
         y += 1
-        for wrapped in wrap(text, width: inner.width - 2) where y < inner.y + inner.height {
-            buffer.write(wrapped, x: inner.x + 2, y: y, style: style, maxWidth: inner.width - 2)
-            y += 1
-        }
+        y += StyledText(text, style: style).draw(in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: inner.y + inner.height - y), into: &buffer)
     }
     for input in dataset.inputs { line(input.name, input.displayValue(row)) }
     let reference = dataset.label?.displayValue(row)
@@ -75,48 +72,19 @@ func drawDetail(_ state: AppState, row index: Int, _ buffer: inout ScreenBuffer)
     }
 }
 
-/// Words in order: unchanged plain, inserted underlined green, deleted (reference only) dim red.
+/// Words in order: unchanged plain, inserted underlined green, deleted (reference only) dim
+/// red; wrapped to `rect` and returns the row after the last one used.
 private func drawDiff(_ parts: [WordDiff.Part], in rect: Rect, _ buffer: inout ScreenBuffer) -> Int {
-    var x = rect.x, y = rect.y
-    for part in parts {
-        let (word, style): (String, Style) = switch part {
-        case .same(let w): (w, Style())
-        case .inserted(let w): (w, Theme.inserted)
-        case .deleted(let w): ("[-" + w + "]", Theme.deleted)
+    var text = StyledText()
+    for (index, part) in parts.enumerated() {
+        if index > 0 { text.append(" ") }
+        switch part {
+        case .same(let word): text.append(word)
+        case .inserted(let word): text.append(word, style: Theme.inserted)
+        case .deleted(let word): text.append("[-" + word + "]", style: Theme.deleted)
         }
-        let width = DisplayWidth.of(word)
-        if x > rect.x, x + width > rect.x + rect.width { x = rect.x; y += 1 }
-        guard y < rect.y + rect.height else { return y }
-        x += buffer.write(word, x: x, y: y, style: style, maxWidth: rect.x + rect.width - x)
-        x += 1
     }
-    return y + 1
-}
-
-/// Splits text into lines of at most `width` cells, at spaces where possible.
-func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        var current = ""
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if DisplayWidth.of(candidate) <= width {
-                current = candidate
-                continue
-            }
-            if !current.isEmpty { lines.append(current) }
-            var rest = String(word)
-            while DisplayWidth.of(rest) > width {
-                let head = DisplayWidth.truncate(rest, to: width + 1).dropLast()
-                lines.append(String(head))
-                rest = String(rest.dropFirst(head.count))
-            }
-            current = rest
-        }
-        lines.append(current)
-    }
-    return lines
+    return rect.y + text.draw(in: rect, into: &buffer)
 }
 
 /// Slices × systems against the baseline: values, delta with its interval, Holm-adjusted p,
