@@ -41,6 +41,22 @@ import Testing
         #expect(abs(e.value - Double(model.logits(model.vocabulary.features(text))[k])) < 1e-9)
     }
 
+    /// Every masking removes the word, and words are the only unit.
+    @Test func maskingAndUnitDoNotChangeTheGame() throws {
+        let explainer = Explainer(bagOfWords: try Self.model.get())
+        var options = Explainer.Options()
+        options.method = .exact
+        let text = "An uneven but often hilarious comedy."
+        let reference = try explainer.explain(text, options: options)
+        for masking in ExplanationMasking.allCases {
+            for unit in ExplanationUnit.allCases {
+                options.masking = masking
+                options.unit = unit
+                #expect(try explainer.explain(text, options: options).scores == reference.scores, "\(masking), \(unit)")
+            }
+        }
+    }
+
     @Test func gradientAndAttentionMethodsAreRefused() throws {
         let explainer = Explainer(bagOfWords: try Self.model.get())
         #expect(!explainer.supports(.ig) && !explainer.supports(.attention) && explainer.supports(.kernelshap))

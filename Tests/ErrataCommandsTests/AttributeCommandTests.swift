@@ -39,6 +39,30 @@ enum SharedModel {
         #expect(abs(value - probabilities[json["target"] as! String]!) < 1e-9)
     }
 
+    /// Sixteen words: every threshold selects a word. At 100 % comprehensiveness is
+    /// p(x) - p(nothing), the Shapley explanation's value minus its base value, and
+    /// sufficiency is 0.
+    @Test func faithfulnessIsAddedToAnExplanation() throws {
+        let cache = try TemporaryDirectory()
+        let result = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--instance", Self.id, "--system", "bow", "--method", "exact",
+                                            "--faithfulness", "--format", "json"], environment: try Self.environment(cache))
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try result.json()
+        let f = try #require(json["faithfulness"] as? [String: Any])
+        #expect(f["percentages"] as? [Int] == [10, 20, 30, 40, 50, 60, 70, 80, 90, 100])
+        #expect(f["token_counts"] as? [Int] == [1, 3, 4, 6, 8, 9, 11, 12, 14, 16])
+        let comprehensiveness = try #require(f["comprehensiveness"] as? [Double])
+        let sufficiency = try #require(f["sufficiency"] as? [Double])
+        let value = try #require(json["value"] as? Double), base = try #require(json["base_value"] as? Double)
+        #expect(abs(comprehensiveness.last! - (value - base)) < 1e-9)
+        #expect(abs(sufficiency.last!) < 1e-12)
+        #expect(abs((f["aopc_comprehensiveness"] as? Double ?? 0) - comprehensiveness.reduce(0, +) / 10) < 1e-12)
+        let table = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--instance", Self.id, "--system", "bow", "--method", "exact",
+                                           "--faithfulness"], environment: try Self.environment(cache))
+        #expect(table.stdout.contains(String(format: "AOPC comprehensiveness %.4f", f["aopc_comprehensiveness"] as? Double ?? 0)))
+        #expect(table.stdout.contains("100%      16"))
+    }
+
     @Test func csvHasOneRowPerToken() throws {
         let cache = try TemporaryDirectory()
         let result = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--instance", Self.id, "--system", "bow", "--method", "permutation",

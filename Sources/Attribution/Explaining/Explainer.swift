@@ -152,9 +152,8 @@ public struct Explainer: Sendable {
     }
 
     /// Coalitions per batch of permutation sampling, and so between its progress reports: a
-    /// quarter of the sampler's default, so that scores visibly settle in the workbench
-    /// (about a second of the demo model's work per report) at no loss of throughput (256
-    /// masked sentences are still one large product per weight matrix).
+    /// quarter of the sampler's default, so that scores visibly settle in the workbench, while
+    /// 256 masked sentences are still one large product per weight matrix.
     static let permutationBatch = 256
 
     /// The Shapley family on `game`, and whether an anytime run converged (nil for the
