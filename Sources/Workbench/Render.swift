@@ -15,13 +15,7 @@ public func render(_ state: AppState, into buffer: inout ScreenBuffer, keymap: K
     drawTable(state, layout.table, &buffer)
     drawStatus(state, layout.status, &buffer)
     drawHints(state, layout.hints, &buffer, keymap: keymap)
-    switch state.overlay {
-    case .help?: drawHelp(layout, &buffer, keymap: keymap)
-    case .detail(let row)?: drawDetail(state, row: row, &buffer)
-    case .compare?: drawCompare(state, &buffer)
-    case .tallies?: drawTallies(state, &buffer)
-    case nil: break
-    }
+    overlayView(state, keymap: keymap)?.draw(in: layout.body, into: &buffer)
     if let palette = state.tagging.palette { drawPalette(state, palette, &buffer) }
 }
 
@@ -132,5 +126,19 @@ private func drawHints(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBu
         if x + width > rect.width { break }
         x += buffer.write(key, x: x, y: rect.y, style: Theme.key)
         x += buffer.write(" " + command.hint + "  ", x: x, y: rect.y, style: Theme.dim)
+    }
+}
+
+/// The view of the overlay on screen, if any.
+private func overlayView(_ state: AppState, keymap: Keymap) -> (any View)? {
+    switch state.overlay {
+    case .help(let context, _)?: HelpView(context: context, keymap: keymap)
+    case .detail(let detail)?: DetailView(state: state, detail: detail)
+    case .compare?: CompareView(state: state)
+    case .tallies?: TalliesView(state: state)
+    case .explain(let explain)?: HeatView(explain: explain, colors: state.colors)
+    case .attention(let attention)?: AttentionView(attention: attention, colors: state.colors)
+    case .whatIf(let whatIf)?: WhatIfView(whatIf: whatIf, classes: state.explainable[whatIf.system]?.classes ?? [])
+    case nil: nil
     }
 }

@@ -34,8 +34,15 @@ extension LineCommand {
         },
         LineCommand("systems", arguments: "A,B,...", help: "choose the systems shown and compared (the first is the baseline)", run: systemsCommand),
         LineCommand("help", help: "every key and command (`?`)") { state, _ in
-            state.overlay = .help
+            state.overlay = .help(.browse, back: nil)
             return []
+        },
+        LineCommand("explain", arguments: "[METHOD]", help: "explain the input of the row under the cursor (`a` in the instance view)") { state, argument in
+            guard !state.rows.isEmpty else { return showUsage(&state, "explain", ": the table is empty") }
+            guard argument.isEmpty || ExplanationMethod(rawValue: argument) != nil else {
+                return showUsage(&state, "explain", " (methods: \(ExplanationMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return openExplanation(&state, row: state.tableCursor, method: ExplanationMethod(rawValue: argument) ?? .ig)
         },
         LineCommand("quit", aliases: ["q"], help: "quit (`q`)") { _, _ in [.quit] },
     ]

@@ -34,9 +34,11 @@ func talliesLines(_ state: AppState) -> [TalliesLine] {
 
 /// Counts, proportions with their Wilson intervals, and the counts they extrapolate to in
 /// the whole slice; categories no tag names are left out.
-func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
-    let body = Layout(width: buffer.width, height: buffer.height).body
-    let inner = overlayBox(&buffer, body, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
+struct TalliesView: View {
+    let state: AppState
+
+    func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
+    let inner = overlayBox(&buffer, rect, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
     guard inner.height > 1 else { return }
     let lines = talliesLines(state)
     guard !lines.isEmpty else {
@@ -79,6 +81,7 @@ func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
         buffer.write("\(unknown.count) tagged instances are not in this dataset (\(unknown.prefix(3).joined(separator: ", "))…)",
                      x: inner.x, y: inner.y + inner.height - 1, style: Theme.error, maxWidth: inner.width)
     }
+}
 }
 
 private func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
