@@ -43,6 +43,23 @@ enum KeyDecoder {
         }
     }
 
+    /// Esc followed at once by `next` (a character code): Alt and a printable key, which
+    /// terminals send that way; nil when `next` is another kind of key.
+    static func alt(_ next: UInt32) -> Key? {
+        guard case .character(let character) = character(next) else { return nil }
+        return .alt(character)
+    }
+
+    /// A key ncurses reports by a terminfo name rather than a fixed code: the extended keys
+    /// of xterm-like terminals, of which errata binds Ctrl-← and Ctrl-→.
+    static func namedKey(_ name: String) -> Key? {
+        switch name {
+        case "kLFT5": .controlLeft
+        case "kRIT5": .controlRight
+        default: nil
+        }
+    }
+
     /// A mouse report's button state as a `MouseEvent.Kind`, or nil for states errata ignores.
     static func mouseKind(_ state: mmask_t) -> MouseEvent.Kind? {
         if state & errata_button1_pressed() != 0 { return .press(.left) }

@@ -49,3 +49,17 @@ import Testing
         #expect(NcursesBackend.milliseconds(.seconds(-1)) == 0)
     }
 }
+
+@Suite struct KeyDecoderModifierTests {
+    @Test func escapeAndAKeyIsAlt() {
+        #expect(KeyDecoder.alt(0x62) == .alt("b"))
+        #expect(KeyDecoder.alt(0x46) == .alt("F"))
+        #expect(KeyDecoder.alt(13) == nil)
+    }
+
+    @Test func controlArrowsAreKnownByTheirTerminfoNames() {
+        #expect(KeyDecoder.namedKey("kLFT5") == .controlLeft)
+        #expect(KeyDecoder.namedKey("kRIT5") == .controlRight)
+        #expect(KeyDecoder.namedKey("kUP5") == nil)
+    }
+}
