@@ -1,5 +1,6 @@
 import BitCollections
 import ErrataCore
+import TerminalUI
 import Typology
 
 /// Everything the workbench shows, as a value: `update` changes it, `render` draws it.
@@ -18,9 +19,10 @@ public struct AppState: Sendable {
     public struct InputLine: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case command, search }
         public var kind: Kind
-        public var text: String = ""
-        /// Position in the history while browsing it with ↑/↓.
-        public var historyIndex: Int?
+        /// The text, its cursor, and where ↑/↓ are in `AppState.history`.
+        public var field = TextField()
+
+        public var text: String { field.text }
     }
 
     public struct Message: Sendable, Equatable {

@@ -15,21 +15,13 @@ func handleInput(_ state: inout AppState, _ key: Key) -> [Effect] {
         if text.isEmpty { return [] }
         if state.history.last != text { state.history.append(text) }
         return input.kind == .command ? runCommand(&state, text) : runSearch(&state, text)
-    case .backspace, .delete:
-        if input.text.isEmpty { state.input = nil; return [] }
-        input.text.removeLast()
-    case .up, .down:
-        guard !state.history.isEmpty else { return [] }
-        let last = state.history.count - 1
-        let index = key == .up ? max(0, (input.historyIndex ?? state.history.count) - 1) : min(last, (input.historyIndex ?? last) + 1)
-        input.historyIndex = index
-        input.text = state.history[index]
-    case .character(let c):
-        input.text.append(c)
-    case .tab:
-        input.text.append(" ")
-    default:
+    case .backspace where input.field.isEmpty, .delete where input.field.isEmpty:
+        state.input = nil
         return []
+    case .tab:
+        input.field.insert(" ")
+    default:
+        guard input.field.handle(key, history: state.history) else { return [] }
     }
     state.input = input
     return []
