@@ -43,12 +43,18 @@ enum KeyDecoder {
         }
     }
 
-    /// Esc followed at once by `next` (a character code): Alt and a printable key, which
-    /// terminals send that way; nil when `next` is another kind of key.
+    /// Esc followed at once by `next` (a character code) as Alt and that key, for the keys
+    /// errata binds with Alt only: Alt-B and Alt-F (word motion in text fields).
+    ///
+    /// Terminals send Alt-b as Esc then b, exactly what a script or a fast burst sends for
+    /// Esc followed by b; reading every such pair as Alt would swallow the Esc of "Esc, w"
+    /// (close the overlay, next untagged). Any other key after Esc stays a key of its own.
     static func alt(_ next: UInt32) -> Key? {
-        guard case .character(let character) = character(next) else { return nil }
+        guard case .character(let character) = character(next), altKeys.contains(character) else { return nil }
         return .alt(character)
     }
+
+    static let altKeys: Set<Character> = ["b", "f"]
 
     /// A key ncurses reports by a terminfo name rather than a fixed code: the extended keys
     /// of xterm-like terminals, of which errata binds Ctrl-← and Ctrl-→.
