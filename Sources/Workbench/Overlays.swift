@@ -13,8 +13,7 @@ func overlayBox(_ buffer: inout ScreenBuffer, _ rect: Rect, title: String) -> Re
 func drawHelp(_ layout: Layout, _ buffer: inout ScreenBuffer, keymap: Keymap) {
     let inner = overlayBox(&buffer, layout.body, title: "Help · any key closes")
     drawKeyLines(keymap.helpLines, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 3)), &buffer)
-    let commandsLine = ":slice EXPR  :clear  :save NAME  :sort COLUMN [asc|desc]  :metric NAME  :by EXPR  :systems A,B  :N (row)  "
-        + ":sample N [by COLUMN] [seed S]  :queue NAME  :disagreements  :rename PATH NAME  :merge PATH INTO  :move PATH UNDER  :undo  :redo"
+    let commandsLine = (LineCommand.all.map(\.usage) + [":N (row)"]).joined(separator: "  ")
     let example = "e.g. :slice length(input) > 20 and genre == \"horror\"  (language: docs/slices.md)"
     buffer.write(DisplayWidth.truncate(commandsLine, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, style: Theme.key)
     buffer.write(DisplayWidth.truncate(example, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim)
@@ -95,7 +94,7 @@ func drawCompare(_ state: AppState, _ buffer: inout ScreenBuffer) {
     let body = Layout(width: buffer.width, height: buffer.height).body
     let inner = overlayBox(&buffer, body, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · j/k scroll · Esc closes")
     guard let comparison = state.comparison else {
-        buffer.write(state.busy ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
+        buffer.write(state.job(.compare)?.label ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
         return
     }
     let systemWidth = min(18, max(6, state.systems.map { DisplayWidth.of($0) }.max() ?? 6))
