@@ -127,7 +127,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrataCommandsTests",
-            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI", "Typology"],
+            // Attribution: the end-to-end tests point the binary at the shared MiniLM folder.
+            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI", "Typology", "Attribution"],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -18,7 +18,7 @@ struct CannedExplainer: Explaining {
     /// Requests found in the "disk cache".
     var cached: [ExplanationRequest: Explanation] = [:]
     var predictions: [String: Prediction] = [CannedExplainer.sentence: Prediction(label: "positive", probabilities: [0.25, 0.75])]
-    var grids: [String: AttentionGrids] = [:]
+    var grids: [String: AttentionGrids] = [CannedExplainer.sentence: CannedExplainer.attention].compactMapValues { $0 }
     var faithfulness = FaithfulnessScores(percentages: [40, 80], tokenCounts: [1, 2], comprehensiveness: [0.5, 0.6],
                                           sufficiency: [0.1, 0.0], probability: 0.75)
 
@@ -40,6 +40,22 @@ struct CannedExplainer: Explaining {
         partial.evaluations = 200
         partial.converged = nil
         return partial
+    }()
+
+    /// Two layers of two heads over `[CLS] quiet sad beautiful [SEP]`: in layer l, head h,
+    /// query q gives 0.6 to key (q + l + h) mod 5 and 0.1 to each other key, so every map
+    /// differs and every row sums to 1.
+    static let attention: AttentionGrids? = {
+        let tokens = ["[CLS]", "quiet", "sad", "beautiful", "[SEP]"]
+        var values: [Float] = []
+        for l in 0 ..< 2 {
+            for h in 0 ..< 2 {
+                for q in 0 ..< 5 {
+                    for k in 0 ..< 5 { values.append(k == (q + l + h) % 5 ? 0.6 : 0.1) }
+                }
+            }
+        }
+        return try? AttentionGrids(layers: 2, heads: 2, tokens: tokens, values: values)
     }()
 
     func explainableSystems() -> [String] { systems.keys.sorted() }

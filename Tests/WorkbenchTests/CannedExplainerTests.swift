@@ -19,6 +19,13 @@ import Testing
         #expect(cancelled.items.count == 1)
     }
 
+    @Test func cannedAttentionIsAValidGrid() throws {
+        let grids = try CannedExplainer().attention(system: "minilm", text: CannedExplainer.sentence)
+        #expect(grids.layers == 2 && grids.heads == 2 && grids.tokens.count == 5)
+        #expect(grids[layer: 1, head: 1, query: 4, key: 1] == 0.6)
+        for row in grids.rollout() { #expect(abs(row.reduce(0, +) - 1) < 1e-6) }
+    }
+
     @Test func unknownSystemsAreRefusedByName() {
         let canned = CannedExplainer()
         #expect(canned.explainableSystems() == ["bow", "minilm"])

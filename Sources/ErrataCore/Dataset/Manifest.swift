@@ -24,10 +24,14 @@ public struct Manifest: Sendable, Codable, Equatable {
     public var score: String?
     public var metric: String?
     public var types: [String: ColumnType]?
+    /// System name -> the kind of model that explains it (`minilm-sentiment`,
+    /// `bag-of-words`; docs/formats.md). Systems not named here are never explained: a model
+    /// trained on other data would explain nothing about them.
+    public var explainers: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case name, description, task, data, layout, id, input, label, outputs, system, output, scores, score,
-             metric, types
+             metric, types, explainers
         case outputsData = "outputs_data"
     }
 
