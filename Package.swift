@@ -49,7 +49,10 @@ let package = Package(
             ]
         ),
         .target(
-            name: "TerminalUI"
+            name: "TerminalUI",
+            // Every frame writes, diffs and wraps its text through here: optimised in debug
+            // builds too (see ErrataCore), so a long cell scrolls as smoothly under `swift run`.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "Workbench",

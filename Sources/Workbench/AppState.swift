@@ -1,5 +1,6 @@
 import BitCollections
 import ErrataCore
+import TerminalUI
 import Typology
 
 /// Everything the workbench shows, as a value: `update` changes it, `render` draws it.
@@ -27,9 +28,14 @@ public struct AppState: Sendable {
     public struct InputLine: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case command, search }
         public var kind: Kind
-        public var text: String = ""
-        /// Position in the history while browsing it with ↑/↓.
-        public var historyIndex: Int?
+        /// The text, its cursor, and where ↑/↓ are in `AppState.history`.
+        public var field = TextField()
+
+        /// The text; setting it replaces the field, the cursor at the end.
+        public var text: String {
+            get { field.text }
+            set { field = TextField(newValue) }
+        }
     }
 
     public struct Message: Sendable, Equatable {

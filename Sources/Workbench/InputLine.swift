@@ -15,22 +15,18 @@ func handleInput(_ state: inout AppState, _ key: Key) -> [Effect] {
         if text.isEmpty { return [] }
         if state.history.last != text { state.history.append(text) }
         return input.kind == .command ? runCommand(&state, text) : runSearch(&state, text)
-    case .backspace, .delete:
-        if input.text.isEmpty { state.input = nil; return [] }
-        input.text.removeLast()
-    case .up, .down:
-        guard !state.history.isEmpty else { return [] }
-        let last = state.history.count - 1
-        let index = key == .up ? max(0, (input.historyIndex ?? state.history.count) - 1) : min(last, (input.historyIndex ?? last) + 1)
-        input.historyIndex = index
-        input.text = state.history[index]
-    case .character(let c):
-        input.text.append(c)
+    case .backspace where input.field.isEmpty, .delete where input.field.isEmpty:
+        state.input = nil
+        return []
     case .tab:
         // Completes a command's name; elsewhere a space (a search, an argument).
-        if input.kind == .command, !input.text.contains(" ") { input.text = completeCommand(&state, input.text) } else { input.text.append(" ") }
+        if input.kind == .command, !input.text.contains(" ") {
+            input.text = completeCommand(&state, input.text)
+        } else {
+            input.field.insert(" ")
+        }
     default:
-        return []
+        guard input.field.handle(key, history: state.history) else { return [] }
     }
     state.input = input
     return []

@@ -112,11 +112,8 @@ private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenB
 
 private func drawHints(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer, keymap: Keymap) {
     if let input = state.input {
-        let prompt = input.kind == .command ? ":" : "/"
-        let text = prompt + input.text
-        let visible = DisplayWidth.of(text) < rect.width ? text : String(text.suffix(rect.width - 1))
-        let used = buffer.write(visible, x: 0, y: rect.y, maxWidth: rect.width)
-        if used < rect.width { buffer.write(" ", x: used, y: rect.y, style: Theme.selected) }
+        let prompt = buffer.write(input.kind == .command ? ":" : "/", x: 0, y: rect.y, maxWidth: rect.width)
+        input.field.draw(x: prompt, y: rect.y, width: rect.width - prompt, into: &buffer, cursorStyle: Theme.selected)
         return
     }
     var x = 1

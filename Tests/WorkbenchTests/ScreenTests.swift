@@ -48,6 +48,18 @@ import Testing
         assertSnapshot(screen(state), named: "command-line-\(width)x\(height)")
     }
 
+    /// A 30,000-character command once froze the workbench: the line shows its end only.
+    @Test func longCommandLineShowsTheWindowAtTheCursor() throws {
+        var state = AppState(analysis: try Self.reviews.get(), width: 80, height: 24)
+        keys(&state, [.character(":")])
+        state.input?.field.insert(String(repeating: "slice ", count: 5_000))
+        keys(&state, typed("end"))
+        let buffer = screen(state)
+        let row = (0 ..< 80).map { buffer[$0, 23].text }.joined()
+        #expect(row == ":" + String(String(repeating: "slice ", count: 5_000).suffix(75)) + "end ")
+        #expect(buffer[79, 23].style == Theme.selected && buffer[78, 23].style == Style())
+    }
+
     @Test(arguments: sizes) func detailWithWordDiff(width: Int, height: Int) throws {
         var state = AppState.settled(analysis: try Self.wmt.get(), width: width, height: height)
         keys(&state, [.character("j"), .enter])

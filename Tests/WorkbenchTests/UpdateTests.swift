@@ -96,6 +96,19 @@ import Testing
         #expect(s.input?.text == #"slice genre == "horror" and length(input) > 20"#)
     }
 
+    @Test func commandLineEditsAtTheCursor() {
+        var s = state()
+        _ = send(&s, [.character(":")] + "junk".map { Key.character($0) } + [.control("u")])
+        _ = send(&s, #"lice genre == "horror" and length(input) > 20"#.map { Key.character($0) } + [.home])
+        #expect(s.input?.field.cursor == 0)
+        _ = type(&s, "s")
+        #expect(s.rows == [2, 3, 7])
+        #expect(s.history == [#"slice genre == "horror" and length(input) > 20"#])
+        // Backspace on an empty line closes it, as before.
+        _ = send(&s, [.character("/"), .backspace])
+        #expect(s.input == nil)
+    }
+
     @Test func mouseSelectsAndScrolls() {
         var s = state()
         // Row 5 of the table: the table box starts at y 1, its header at y 2, rows from y 3.

@@ -25,6 +25,8 @@ struct LineWrapper: IteratorProtocol {
     private let runs: [StyledText.Run]
     private let width: Int
     private var position: TextPosition
+    /// The text of `position.run`, kept at hand: reading it from `runs` per grapheme costs.
+    private var text: String
     private var afterNewline = false
     private var finished = false
     /// Lines complete but not yet returned (a single grapheme completes at most three).
@@ -39,7 +41,8 @@ struct LineWrapper: IteratorProtocol {
     init(_ runs: [StyledText.Run], width: Int) {
         self.runs = runs
         self.width = width
-        position = TextPosition(run: 0, index: runs.first?.text.startIndex ?? "".startIndex)
+        text = runs.first?.text ?? ""
+        position = TextPosition(run: 0, index: text.startIndex)
     }
 
     mutating func next() -> Range<TextPosition>? {
@@ -52,9 +55,12 @@ struct LineWrapper: IteratorProtocol {
 
     /// Reads one grapheme (or notices the end).
     private mutating func step() {
-        while position.run < runs.count, position.index == runs[position.run].text.endIndex {
+        while position.run < runs.count, position.index == text.endIndex {
             position.run += 1
-            if position.run < runs.count { position.index = runs[position.run].text.startIndex }
+            if position.run < runs.count {
+                text = runs[position.run].text
+                position.index = text.startIndex
+            }
         }
         guard position.run < runs.count else {
             endWord(at: position)
@@ -62,31 +68,37 @@ struct LineWrapper: IteratorProtocol {
             finished = true
             return
         }
-        let text = runs[position.run].text
         let start = position
         if let byte = LineWrapper.asciiGrapheme(in: text.utf8, at: start.index) {
             position.index = text.utf8.index(after: start.index)
             afterNewline = byte == 0x0A
             // Printable ASCII is one cell, and other controls draw as one "�".
-            read(byte == 0x0A ? "\n" : byte == 0x20 ? " " : "x", from: start, cells: 1)
+            read(byte == 0x0A ? .lineBreak : byte == 0x20 ? .space : .cells(1), from: start)
             return
         }
         let character = text[start.index]
         let leading = afterNewline || start.index == text.startIndex
         position.index = text.utf8.index(start.index, offsetBy: character.utf8.count)
         afterNewline = character == "\n" || character == "\r\n"
-        read(afterNewline ? "\n" : character, from: start, cells: DisplayWidth.cells(character, leading: leading))
+        let kind: Grapheme = afterNewline ? .lineBreak : character == " " ? .space : .cells(DisplayWidth.cells(character, leading: leading))
+        read(kind, from: start)
     }
 
-    /// Acts on one grapheme: `"\n"` for a line break, `" "` for a space, else a word's.
-    private mutating func read(_ character: Character, from start: TextPosition, cells: @autoclosure () -> Int) {
-        if character == "\n" {
+    /// What a grapheme is to wrapping.
+    private enum Grapheme {
+        case lineBreak, space
+        case cells(Int)
+    }
+
+    private mutating func read(_ grapheme: Grapheme, from start: TextPosition) {
+        switch grapheme {
+        case .lineBreak:
             endWord(at: start)
             endLine(at: start)
-        } else if character == " " {
+        case .space:
             endWord(at: start)
-        } else {
-            add(start ..< position, cells: cells())
+        case .cells(let cells):
+            add(start ..< position, cells: cells)
         }
     }
 
