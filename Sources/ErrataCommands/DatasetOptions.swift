@@ -97,12 +97,16 @@ struct DatasetOptions: ParsableArguments {
         return analysis
     }
 
+    /// Skipped lines and missing labels or outputs, on standard error: both change what the
+    /// counts and metrics cover.
     static func reportSkipped(_ data: Dataset, path: String) {
+        var message = ""
         if data.skipped.count > 0 {
-            var message = "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
+            message += "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
             for example in data.skipped.examples { message += "  \(example)\n" }
-            FileHandle.standardError.write(Data(message.utf8))
         }
+        for note in data.missing.notes { message += "errata: warning: \(path): \(note)\n" }
+        if !message.isEmpty { FileHandle.standardError.write(Data(message.utf8)) }
     }
 }
 

@@ -31,4 +31,40 @@ import Testing
                                                   bootstrap: BootstrapSettings(resamples: 10))
         #expect(comparison.rows[0].count == 8)
     }
+
+    @Test func missingCountsAreReported() throws {
+        let missing = try Self.analysis().dataset.missing
+        #expect(missing == MissingValues(labels: 1, outputs: ["bert": 1]))
+        #expect(missing.notes == [
+            "1 instance has no gold label (an empty or null cell): left out of every count and metric",
+            "system 'bert' has no output for 1 instance: left out of its counts and metrics",
+        ])
+    }
+
+    @Test func wordsPandasReadsAsMissingAreClasses() throws {
+        // Classes named None, NA, none and null; JSON null and an absent key are missing.
+        let lines = [
+            #"{"id": "1", "gold": "None", "pred": "None"}"#,
+            #"{"id": "2", "gold": "NA", "pred": "NA"}"#,
+            #"{"id": "3", "gold": "none", "pred": "null"}"#,
+            #"{"id": "4", "gold": "null", "pred": "null"}"#,
+            #"{"id": "5", "gold": null, "pred": "NA"}"#,
+            #"{"id": "6", "gold": "NA", "pred": null}"#,
+            #"{"id": "7", "gold": "None"}"#,
+            #"{"id": "8", "gold": "None", "pred": "None"}"#,
+        ]
+        var roles = ColumnRoles()
+        roles.id = "id"
+        roles.label = "gold"
+        roles.outputs = [("m", "pred")]
+        roles.task = .classification
+        let dataset = try Fixtures.load("words.jsonl", lines.joined(separator: "\n") + "\n", roles: roles)
+        #expect(dataset.classes == ["None", "NA", "none", "null"])
+        #expect(dataset.missing == MissingValues(labels: 1, outputs: ["m": 2]))
+        let analysis = Analysis(dataset: dataset)
+        let summary = try analysis.summary(slices: [NamedSlice(name: "all", rows: BitSet.all(8))], metric: "accuracy", resamples: 10)
+        // Scored: rows 1, 2, 3, 4, 8 (5 has no gold, 6 and 7 no prediction); wrong only on 3.
+        #expect(summary.rows[0].count == 5)
+        #expect(summary.rows[0].value == 0.8)
+    }
 }

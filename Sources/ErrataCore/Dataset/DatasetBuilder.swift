@@ -68,7 +68,7 @@ struct DatasetBuilder {
                 var classes = CategoricalColumn()
                 var known = ByteLevelCache<Int32>()
                 for row in 0 ..< labelCells.count {
-                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known) }
+                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
                 }
                 for s in systems.indices {
                     encode(&systems[s], onto: &classes)
@@ -297,7 +297,7 @@ struct DatasetBuilder {
         let output = system.output, present = system.present
         let codes = (0 ..< output.count).map { row -> Int32 in
             guard present?.contains(row) ?? true else { return -1 }
-            return output.withUTF8(row) { classes.code(utf8: $0, known: &known) }
+            return output.withUTF8(row) { classes.code(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
         }
         system.predictedClass = codes
         if codes.contains(-1) { system.present = BitSet(codes.indices.filter { codes[$0] >= 0 }) }

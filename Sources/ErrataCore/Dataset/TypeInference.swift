@@ -11,6 +11,11 @@ enum TypeInference {
     static let categoricalMaxLength = 100
     static let labelDistinct = 50
 
+    /// A class label or prediction is a string: only an empty cell (an empty CSV or TSV
+    /// field, an absent or null JSON value) is missing.
+    static func isAbsent(_ b: UnsafeBufferPointer<UInt8>) -> Bool { b.isEmpty }
+
+    /// A metadata cell holding one of pandas' missing-value words (or nothing).
     static func isMissing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         // Byte comparisons: no other text is canonically equivalent to these ASCII words, and
         // building a `String` for every four-byte cell (every year) was a measurable cost.
