@@ -22,6 +22,9 @@ public struct SliceEvaluator: Sendable {
     public let tags: InstanceTags?
     /// Where computed features of columns are kept between evaluations.
     let features: FeatureCache?
+    /// Asked during long work (regular expressions); when it answers true, evaluation stops
+    /// with `CancellationError` (the workbench's `Esc`).
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     public init(dataset: Dataset, scores: InstanceScores? = nil, tags: InstanceTags? = nil) {
         self.init(dataset: dataset, scores: scores, tags: tags, features: nil)
@@ -120,7 +123,8 @@ public struct SliceEvaluator: Sendable {
         case .contains(let l, let r, let span):
             return .truth(try SliceComparison.contains(try compute(l, source), try compute(r, source), count: n) { fail(span, $0) })
         case .matches(let l, let pattern, let ignoreCase, let span):
-            return .truth(try SliceComparison.matches(try compute(l, source), pattern: pattern, ignoreCase: ignoreCase, count: n) {
+            return .truth(try SliceComparison.matches(try compute(l, source), pattern: pattern, ignoreCase: ignoreCase, count: n,
+                                                      isCancelled: isCancelled) {
                 fail(span, $0)
             })
         }
