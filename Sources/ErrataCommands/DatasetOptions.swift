@@ -93,7 +93,15 @@ struct DatasetOptions: ParsableArguments {
         if reportSkipped { Self.reportSkipped(data, path: path) }
         let analysis = Analysis(dataset: data)
         let store = TagStore.path(for: data)
-        if readingTags, FileManager.default.fileExists(atPath: store) { analysis.tags = InstanceTags(try TagStore(path: store).tags()) }
+        if readingTags, TagStore.exists(at: store) {
+            // A command that reads tags only for `tagged()` still runs when the store cannot be
+            // read: the warning says why the tags are missing.
+            do {
+                analysis.tags = InstanceTags(try TagStore(path: store).tags())
+            } catch {
+                FileHandle.standardError.write(Data("errata: warning: tags not read, slices see none: \(error)\n".utf8))
+            }
+        }
         return analysis
     }
 

@@ -49,6 +49,8 @@ public struct ErrataCommand: AsyncParsableCommand {
             fail("\(error)")
         } catch let error as TagFileError {
             fail("\(error)")
+        } catch let error as TagStoreError {
+            fail("\(error)")
         } catch {
             let code = exitCode(for: error)
             if code == .success {
