@@ -30,7 +30,7 @@ public struct ErrataCommand: AsyncParsableCommand {
     /// Runs the command line and exits with errata's codes: 0 ok, 1 bad input, 2 usage.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(ExpressionArguments.joined(arguments))
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
