@@ -33,12 +33,13 @@ struct DelimitedReader {
         _ = try readRecord(&cursor, into: &header)
         if let bad = firstInvalid(from: headerStart, to: cursor.offset) { throw invalidUTF8Error(bytes, at: bad) }
         var names: [String] = []
+        var seen = Set<String>()
         for (i, field) in header.fields.enumerated() {
             let name = String(decoding: field.bytes, as: UTF8.self).trimmingSpaces()
             if name.isEmpty {
                 throw LoadError(file: file, line: headerLine, column: Int(field.column), "column \(i + 1) of the header has no name")
             }
-            if names.contains(name) {
+            if !seen.insert(name).inserted {
                 throw LoadError(file: file, line: headerLine, column: Int(field.column), "duplicate column name '\(name)'")
             }
             names.append(name)

@@ -18,6 +18,9 @@ struct JSONLinesReader {
         var invalidIndex = 0
         var lineValues: [(column: Int, start: Int32, value: JSONValueText)] = []
         var seen: [Bool] = []
+        /// Per column, the last line that gave it a value: a key repeated within one object is
+        /// found in constant time, however many keys the object has.
+        var lastLineOf: [Int] = []
 
         var progress = self.progress
         while !cursor.atEnd {
@@ -36,16 +39,14 @@ struct JSONLinesReader {
                     } else {
                         index = table.columnNames.count
                         columnOf[key] = index
-                        table.columnNames.append(key)
-                        var cells = TextColumn()
-                        for _ in 0 ..< table.rowCount { cells.append("") }
-                        table.cells.append(cells)
-                        table.cellColumns.append(Array(repeating: 0, count: table.rowCount))
+                        table.appendColumn(key)
                         seen.append(false)
+                        lastLineOf.append(0)
                     }
-                    if lineValues.contains(where: { $0.column == index }) {
+                    if lastLineOf[index] == line {
                         throw LoadError(file: file, line: line, column: keyColumn, "duplicate key \"\(key)\" in this object")
                     }
+                    lastLineOf[index] = line
                     lineValues.append((index, Int32(column), value))
                 }
                 if invalidIndex < invalid.count, invalid[invalidIndex] < cursor.offset {
