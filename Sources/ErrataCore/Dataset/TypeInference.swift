@@ -32,7 +32,8 @@ enum TypeInference {
         }
     }
 
-    /// A decimal number (optionally signed, with fraction and exponent); no hex, inf or nan.
+    /// A decimal number (optionally signed, with fraction and exponent); no hex, inf, nan or
+    /// value beyond Double's range.
     static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         // The common cell, a plain decimal, passes every check below unchanged: parse it at once.
         if !b.isEmpty, let value = parseShortDecimal(b) { return value }
@@ -56,7 +57,8 @@ enum TypeInference {
             buffer[n] = 0
             var endPointer: UnsafeMutablePointer<CChar>?
             let value = strtod(buffer.baseAddress!, &endPointer)
-            return endPointer == buffer.baseAddress! + n ? value : nil
+            // Beyond Double's range (1e400) is not a number, as `inf` is not: one rule for both.
+            return endPointer == buffer.baseAddress! + n && value.isFinite ? value : nil
         }
     }
 
