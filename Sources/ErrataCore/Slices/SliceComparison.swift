@@ -1,4 +1,5 @@
 import BitCollections
+import CStringSearch
 import Foundation
 
 /// Comparisons between slice values, specialised by storage so that the common cases
@@ -130,7 +131,7 @@ enum SliceComparison {
                         var position = offsets[firstRow]
                         let end = offsets[endRow]
                         while end - position >= pattern.count {
-                            guard let hit = cMemmem(base + position, end - position, pattern.baseAddress!, pattern.count) else { break }
+                            guard let hit = errata_memmem(base + position, end - position, pattern.baseAddress!, pattern.count) else { break }
                             let at = UnsafeRawPointer(base).distance(to: hit)
                             while offsets[row + 1] <= at { row += 1 }
                             if at + pattern.count <= offsets[row + 1] {
@@ -149,11 +150,6 @@ enum SliceComparison {
         return BitSet(words: words)
     }
 }
-
-/// The C library's `memmem` (glibc and Darwin both have it; Swift's Glibc module does not
-/// import it because it is a GNU extension): a substring search far faster than a loop.
-@_silgen_name("memmem")
-private func cMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
 
 
 extension SliceValue {
