@@ -93,16 +93,28 @@ struct DatasetOptions: ParsableArguments {
         if reportSkipped { Self.reportSkipped(data, path: path) }
         let analysis = Analysis(dataset: data)
         let store = TagStore.path(for: data)
-        if readingTags, FileManager.default.fileExists(atPath: store) { analysis.tags = InstanceTags(try TagStore(path: store).tags()) }
+        if readingTags, TagStore.exists(at: store) {
+            // A command that reads tags only for `tagged()` still runs when the store cannot be
+            // read: the warning says why the tags are missing.
+            do {
+                analysis.tags = InstanceTags(try TagStore(path: store).tags())
+            } catch {
+                FileHandle.standardError.write(Data("errata: warning: tags not read, slices see none: \(error)\n".utf8))
+            }
+        }
         return analysis
     }
 
+    /// Skipped lines and missing labels or outputs, on standard error: both change what the
+    /// counts and metrics cover.
     static func reportSkipped(_ data: Dataset, path: String) {
+        var message = ""
         if data.skipped.count > 0 {
-            var message = "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
+            message += "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
             for example in data.skipped.examples { message += "  \(example)\n" }
-            FileHandle.standardError.write(Data(message.utf8))
         }
+        for note in data.missing.notes { message += "errata: warning: \(path): \(note)\n" }
+        if !message.isEmpty { FileHandle.standardError.write(Data(message.utf8)) }
     }
 }
 

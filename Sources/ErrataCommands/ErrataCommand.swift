@@ -31,7 +31,7 @@ public struct ErrataCommand: AsyncParsableCommand {
     /// Runs the command line and exits with errata's codes: 0 ok, 1 bad input, 2 usage.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(ExpressionArguments.joined(arguments))
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
@@ -53,6 +53,8 @@ public struct ErrataCommand: AsyncParsableCommand {
         } catch let error as ExplanationError {
             fail("\(error)")
         } catch let error as AttributionError {
+            fail("\(error)")
+        } catch let error as TagStoreError {
             fail("\(error)")
         } catch {
             let code = exitCode(for: error)

@@ -43,9 +43,9 @@ import Testing
         var state = WhatIfState(instance: "1", system: "bert", original: "A joy from start to finish")
         state.before = Prediction(label: "pos", probabilities: [0.2, 0.8])
         state.after = Prediction(label: "neg", probabilities: [0.9, 0.1])
-        for _ in 0 ..< 21 { state.field.handle(.left) }
-        for _ in 0 ..< 3 { state.field.handle(.backspace) }
-        for c in "bore" { state.field.handle(.character(c)) }
+        for _ in 0 ..< 21 { _ = state.field.handle(.left) }
+        for _ in 0 ..< 3 { _ = state.field.handle(.backspace) }
+        for c in "bore" { _ = state.field.handle(.character(c)) }
         state.afterText = state.field.text
         return state
     }

@@ -68,10 +68,10 @@ struct DatasetBuilder {
                 var classes = CategoricalColumn()
                 var known = ByteLevelCache<Int32>()
                 for row in 0 ..< labelCells.count {
-                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known) }
+                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
                 }
                 for s in systems.indices {
-                    systems[s].predictedClass = encode(systems[s], onto: &classes)
+                    encode(&systems[s], onto: &classes)
                 }
                 label = Column(name: name, storage: .categorical(classes))
             } else {
@@ -79,7 +79,7 @@ struct DatasetBuilder {
             }
         } else if task == .classification {
             var classes = CategoricalColumn()
-            for s in systems.indices { systems[s].predictedClass = encode(systems[s], onto: &classes) }
+            for s in systems.indices { encode(&systems[s], onto: &classes) }
         }
 
         // Columns are typed independently: one per core at a time.
@@ -290,12 +290,17 @@ struct DatasetBuilder {
         }
     }
 
-    private func encode(_ system: SystemOutputs, onto classes: inout CategoricalColumn) -> [Int32] {
+    /// Sets the system's predicted classes; a row with a missing prediction (an empty cell or
+    /// JSON null) has no output, so it is left out of the system's counts and metrics.
+    private func encode(_ system: inout SystemOutputs, onto classes: inout CategoricalColumn) {
         var known = ByteLevelCache<Int32>()
-        return (0 ..< system.output.count).map { row in
-            guard system.hasOutput(row) else { return -1 }
-            return system.output.withUTF8(row) { classes.code(utf8: $0, known: &known) }
+        let output = system.output, present = system.present
+        let codes = (0 ..< output.count).map { row -> Int32 in
+            guard present?.contains(row) ?? true else { return -1 }
+            return output.withUTF8(row) { classes.code(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
         }
+        system.predictedClass = codes
+        if codes.contains(-1) { system.present = BitSet(codes.indices.filter { codes[$0] >= 0 }) }
     }
 
     /// A text column whose values are nearly all numbers is usually a typo in the data.

@@ -11,6 +11,11 @@ enum TypeInference {
     static let categoricalMaxLength = 100
     static let labelDistinct = 50
 
+    /// A class label or prediction is a string: only an empty cell (an empty CSV or TSV
+    /// field, an absent or null JSON value) is missing.
+    static func isAbsent(_ b: UnsafeBufferPointer<UInt8>) -> Bool { b.isEmpty }
+
+    /// A metadata cell holding one of pandas' missing-value words (or nothing).
     static func isMissing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         // Byte comparisons: no other text is canonically equivalent to these ASCII words, and
         // building a `String` for every four-byte cell (every year) was a measurable cost.
@@ -27,7 +32,8 @@ enum TypeInference {
         }
     }
 
-    /// A decimal number (optionally signed, with fraction and exponent); no hex, inf or nan.
+    /// A decimal number (optionally signed, with fraction and exponent); no hex, inf, nan or
+    /// value beyond Double's range.
     static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         // The common cell, a plain decimal, passes every check below unchanged: parse it at once.
         if !b.isEmpty, let value = parseShortDecimal(b) { return value }
@@ -51,7 +57,8 @@ enum TypeInference {
             buffer[n] = 0
             var endPointer: UnsafeMutablePointer<CChar>?
             let value = strtod(buffer.baseAddress!, &endPointer)
-            return endPointer == buffer.baseAddress! + n ? value : nil
+            // Beyond Double's range (1e400) is not a number, as `inf` is not: one rule for both.
+            return endPointer == buffer.baseAddress! + n && value.isFinite ? value : nil
         }
     }
 

@@ -21,7 +21,7 @@ public struct WhatIfState: Sendable, Equatable {
         self.instance = instance
         self.system = system
         self.original = original
-        field = TextField(text: original)
+        field = TextField(original)
     }
 }
 
@@ -50,7 +50,7 @@ func handleWhatIfKey(_ state: inout AppState, _ whatIf: WhatIfState, _ key: Key)
         return state.start(.saveCounterfactual(counterfactual), label: "keeping the edit…")
     default:
         let before = view.field.text
-        view.field.handle(key)
+        guard view.field.handle(key) else { return [] }
         state.overlay = .whatIf(view)
         guard view.field.text != before else { return [] }
         return state.start(.predict(system: view.system, text: view.field.text), label: "predicting…")

@@ -17,7 +17,7 @@ struct WhatIfView: View {
         y += StyledText(whatIf.original, style: Theme.dim).draw(in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 3), into: &buffer)
         buffer.write("edited", x: inner.x, y: y, style: Theme.header)
         y += 1
-        drawField(x: inner.x + 2, y: y, width: inner.width - 2, into: &buffer)
+        whatIf.field.draw(x: inner.x + 2, y: y, width: inner.width - 2, into: &buffer, cursorStyle: Theme.selected)
         y += 2
         buffer.write(DisplayWidth.pad("class", to: 14) + DisplayWidth.pad("original", to: 10, alignRight: true) + DisplayWidth.pad("edited", to: 10, alignRight: true)
                      + DisplayWidth.pad("change", to: 10, alignRight: true), x: inner.x, y: y, style: Theme.header, maxWidth: inner.width)
@@ -43,17 +43,6 @@ struct WhatIfView: View {
         let flips = whatIf.kept.filter(\.flipped).count
         if !whatIf.kept.isEmpty {
             buffer.write("kept here: \(whatIf.kept.count) edits, \(flips) flipped the prediction", x: inner.x, y: inner.maxY - 1, style: Theme.dim, maxWidth: inner.width)
-        }
-    }
-
-    /// The field's text around the cursor, the cursor drawn in reverse video.
-    private func drawField(x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer) {
-        let characters = Array(whatIf.field.text)
-        let first = max(0, whatIf.field.cursor - width + 2)
-        var column = x
-        for index in first ... characters.count where column < x + width {
-            let character = index < characters.count ? String(characters[index]) : " "
-            column += buffer.write(character, x: column, y: y, style: index == whatIf.field.cursor ? Theme.selected : Style(), maxWidth: x + width - column)
         }
     }
 }
