@@ -2,10 +2,11 @@ import BitCollections
 
 /// Systems against a baseline, per slice: the difference, its interval and its significance.
 ///
-/// Accuracy is tested with McNemar's exact test on the instances where exactly one of the two
-/// systems is right; every other metric with paired bootstrap resampling (Koehn 2004). When
-/// several slices or systems are compared at once, p-values are also given Holm-adjusted,
-/// and `significant` uses the adjusted value.
+/// The test follows `pairedTest`: McNemar's exact test for proportions, paired approximate
+/// randomization for every other metric; the interval of the difference is the paired
+/// bootstrap's (Koehn 2004), given from `minimumBootstrapInstances` instances on. When
+/// several slices or systems are compared at once, p-values are also given Holm-adjusted, and
+/// `better` uses the adjusted value and the metric's direction.
 public struct Comparison: Sendable, Codable {
     public struct Row: Sendable, Codable {
         public var slice: String
@@ -15,21 +16,55 @@ public struct Comparison: Sendable, Codable {
         public var value: Double?
         public var ciLow: Double?
         public var ciHigh: Double?
+        public var ciMethod: SliceInterval.Method?
+        /// Why `value` has no interval.
+        public var ciReason: String?
         public var baselineValue: Double?
         /// `value - baselineValue`.
         public var delta: Double?
         public var deltaLow: Double?
         public var deltaHigh: Double?
+        /// Why `delta` has no interval.
+        public var deltaReason: String?
         public var pValue: Double?
         public var pAdjusted: Double?
-        public var test: String
+        /// True when `pValue` is the sampled test's floor 1/(R+1): the true p-value is below it
+        /// (and `pAdjusted`, computed from it, is an upper bound too).
+        public var pIsUpperBound: Bool
+        public var test: PairedTestResult.Method
         /// The better system's name when the difference is significant at 0.05, else nil.
         public var better: String?
 
         enum CodingKeys: String, CodingKey {
             case slice, system, baseline, count, value, delta, test, better
-            case ciLow = "ci_low", ciHigh = "ci_high", baselineValue = "baseline_value"
-            case deltaLow = "delta_low", deltaHigh = "delta_high", pValue = "p_value", pAdjusted = "p_adjusted"
+            case ciLow = "ci_low", ciHigh = "ci_high", ciMethod = "ci_method", ciReason = "ci_reason"
+            case baselineValue = "baseline_value"
+            case deltaLow = "delta_low", deltaHigh = "delta_high", deltaReason = "delta_reason"
+            case pValue = "p_value", pAdjusted = "p_adjusted", pIsUpperBound = "p_is_upper_bound"
+        }
+
+        /// Every key is written, undefined values as `null` (docs/formats.md).
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(slice, forKey: .slice)
+            try c.encode(system, forKey: .system)
+            try c.encode(baseline, forKey: .baseline)
+            try c.encode(count, forKey: .count)
+            try c.encode(value, forKey: .value)
+            try c.encode(ciLow, forKey: .ciLow)
+            try c.encode(ciHigh, forKey: .ciHigh)
+            try c.encode(ciMethod, forKey: .ciMethod)
+            try c.encode(ciReason, forKey: .ciReason)
+            try c.encode(baselineValue, forKey: .baselineValue)
+            try c.encode(delta, forKey: .delta)
+            try c.encode(deltaLow, forKey: .deltaLow)
+            try c.encode(deltaHigh, forKey: .deltaHigh)
+            try c.encode(deltaReason, forKey: .deltaReason)
+            try c.encode(pValue, forKey: .pValue)
+            try c.encode(pAdjusted, forKey: .pAdjusted)
+            try c.encode(pIsUpperBound, forKey: .pIsUpperBound)
+            try c.encode(test, forKey: .test)
+            try c.encode(better, forKey: .better)
         }
     }
 
@@ -42,6 +77,18 @@ public struct Comparison: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case metric, resamples, correction, rows
         case higherIsBetter = "higher_is_better"
+    }
+
+    /// The tests behind the p-values, short enough for a footnote: McNemar's, or the paired
+    /// randomization test, exact and/or sampled as the slices' sizes required.
+    public var testsDescription: String {
+        let methods = Set(rows.map(\.test))
+        switch (methods.contains(.randomizationExact), methods.contains(.randomizationSampled)) {
+        case (true, true): return "randomization test: exact to n=\(pairedRandomizationExactLimit), else \(resamples) samples"
+        case (true, false): return "exact randomization test"
+        case (false, true): return "randomization test, \(resamples) samples"
+        case (false, false): return "McNemar's exact test"
+        }
     }
 }
 
@@ -58,27 +105,27 @@ extension Analysis {
                 let members = try self.rows(slice.rows, systems: [baseline, system])
                 let a = try statistics(metric: metricObject.name, system: baseline)
                 let b = try statistics(metric: metricObject.name, system: system)
-                let paired = pairedBootstrap(metric: metricObject, baseline: a, system: b, rows: members,
-                                             resamples: bootstrap.resamples, seed: bootstrap.seed)
-                let interval = bootstrapInterval(metric: metricObject, statistics: b, rows: members,
+                let value = sliceInterval(metric: metricObject, statistics: b, rows: members, bootstrap: bootstrap)
+                let baselineValue = members.isEmpty ? nil : metricObject.score(a.sum(rows: members)).finiteOrNil
+                let delta = value.value.flatMap { v in baselineValue.map { v - $0 } }
+                var deltaLow: Double?, deltaHigh: Double?, deltaReason: String?
+                if delta == nil {
+                    deltaReason = members.isEmpty ? "no instances" : "\(metricObject.name) is undefined on these instances"
+                } else if members.count < minimumBootstrapInstances {
+                    deltaReason = tooFewForBootstrap
+                } else {
+                    let paired = pairedBootstrap(metric: metricObject, baseline: a, system: b, rows: members,
                                                  resamples: bootstrap.resamples, seed: bootstrap.seed)
-                var p = paired.pValue
-                var test = "paired-bootstrap"
-                if metricObject is Accuracy {
-                    var onlyBaseline = 0, onlySystem = 0
-                    for row in members {
-                        let x = a[row, 0] == 1, y = b[row, 0] == 1
-                        if x && !y { onlyBaseline += 1 } else if y && !x { onlySystem += 1 }
-                    }
-                    p = mcnemarExact(onlyFirstCorrect: onlyBaseline, onlySecondCorrect: onlySystem)
-                    test = "mcnemar-exact"
+                    deltaLow = paired.deltaInterval.lower.finiteOrNil
+                    deltaHigh = paired.deltaInterval.upper.finiteOrNil
                 }
+                let test = pairedTest(metric: metricObject, baseline: a, system: b, rows: members, bootstrap: bootstrap)
                 rows.append(Comparison.Row(
                     slice: slice.name, system: system, baseline: baseline, count: members.count,
-                    value: paired.systemScore.finiteOrNil, ciLow: interval.lower.finiteOrNil, ciHigh: interval.upper.finiteOrNil,
-                    baselineValue: paired.baselineScore.finiteOrNil, delta: paired.delta.finiteOrNil,
-                    deltaLow: paired.deltaInterval.lower.finiteOrNil, deltaHigh: paired.deltaInterval.upper.finiteOrNil,
-                    pValue: members.isEmpty ? nil : p.finiteOrNil, pAdjusted: nil, test: test, better: nil))
+                    value: value.value, ciLow: value.lower, ciHigh: value.upper, ciMethod: value.method, ciReason: value.reason,
+                    baselineValue: baselineValue, delta: delta, deltaLow: deltaLow, deltaHigh: deltaHigh, deltaReason: deltaReason,
+                    pValue: delta == nil ? nil : test.pValue.finiteOrNil, pAdjusted: nil,
+                    pIsUpperBound: delta != nil && test.pIsUpperBound, test: test.method, better: nil))
             }
         }
         let tested = rows.indices.filter { rows[$0].pValue != nil }

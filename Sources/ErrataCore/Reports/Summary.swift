@@ -1,9 +1,10 @@
 import BitCollections
 
-/// Per slice and system: the instance count and the metric with its bootstrap interval.
+/// Per slice and system: the instance count and the metric with its interval (`SliceInterval`).
 ///
-/// The JSON shape is stable and documented in docs/formats.md:
-/// `{"metric": ..., "rows": [{"slice", "system", "count", "value", "ci_low", "ci_high"}]}`.
+/// The JSON shape is stable and documented in docs/formats.md: `{"metric": ..., "rows":
+/// [{"slice", "system", "count", "value", "ci_low", "ci_high", "ci_method", "ci_reason"}]}`,
+/// every key present, undefined values `null`.
 public struct Summary: Sendable, Codable {
     public struct Row: Sendable, Codable {
         public var slice: String
@@ -12,10 +13,26 @@ public struct Summary: Sendable, Codable {
         public var value: Double?
         public var ciLow: Double?
         public var ciHigh: Double?
+        public var ciMethod: SliceInterval.Method?
+        /// Why there is no interval.
+        public var ciReason: String?
 
         enum CodingKeys: String, CodingKey {
             case slice, system, count, value
-            case ciLow = "ci_low", ciHigh = "ci_high"
+            case ciLow = "ci_low", ciHigh = "ci_high", ciMethod = "ci_method", ciReason = "ci_reason"
+        }
+
+        /// Every key is written, undefined values as `null` (docs/formats.md).
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(slice, forKey: .slice)
+            try c.encode(system, forKey: .system)
+            try c.encode(count, forKey: .count)
+            try c.encode(value, forKey: .value)
+            try c.encode(ciLow, forKey: .ciLow)
+            try c.encode(ciHigh, forKey: .ciHigh)
+            try c.encode(ciMethod, forKey: .ciMethod)
+            try c.encode(ciReason, forKey: .ciReason)
         }
     }
 
@@ -28,9 +45,18 @@ public struct Summary: Sendable, Codable {
         case metric, rows, resamples
         case higherIsBetter = "higher_is_better"
     }
+
+    /// Every key is written, undefined values as `null` (docs/formats.md).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(higherIsBetter, forKey: .higherIsBetter)
+        try c.encode(resamples, forKey: .resamples)
+        try c.encode(rows, forKey: .rows)
+    }
 }
 
-/// How many resamples and which seed the bootstrap uses.
+/// How many resamples and which seed the bootstrap and the randomization test use.
 public struct BootstrapSettings: Sendable {
     public var resamples: Int
     public var seed: UInt64
@@ -52,7 +78,7 @@ extension Analysis {
         let systems = systems ?? dataset.systems.map(\.name)
         guard !systems.isEmpty else {
             return Summary(metric: nil, higherIsBetter: nil, resamples: 0, rows: slices.map {
-                Summary.Row(slice: $0.name, system: nil, count: $0.rows.count, value: nil, ciLow: nil, ciHigh: nil)
+                Summary.Row(slice: $0.name, system: nil, count: $0.rows.count)
             })
         }
         let metricObject = try self.metric(named: metric)
@@ -61,11 +87,10 @@ extension Analysis {
             for system in systems {
                 let members = try self.rows(slice.rows, systems: [system])
                 let statistics = try self.statistics(metric: metricObject.name, system: system)
-                let interval = bootstrapInterval(metric: metricObject, statistics: statistics, rows: members,
-                                                 resamples: bootstrap.resamples, seed: bootstrap.seed)
-                rows.append(Summary.Row(slice: slice.name, system: system, count: members.count,
-                                        value: interval.estimate.finiteOrNil, ciLow: interval.lower.finiteOrNil,
-                                        ciHigh: interval.upper.finiteOrNil))
+                let interval = sliceInterval(metric: metricObject, statistics: statistics, rows: members, bootstrap: bootstrap)
+                rows.append(Summary.Row(slice: slice.name, system: system, count: members.count, value: interval.value,
+                                        ciLow: interval.lower, ciHigh: interval.upper, ciMethod: interval.method,
+                                        ciReason: interval.reason))
             }
         }
         return Summary(metric: metricObject.name, higherIsBetter: metricObject.higherIsBetter, resamples: bootstrap.resamples, rows: rows)
