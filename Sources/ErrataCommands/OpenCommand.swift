@@ -45,6 +45,6 @@ struct OpenCommand: AsyncParsableCommand {
             return
         }
         WorkbenchApp.run(analysis: analysis, backend: backend, annotator: Annotator.name(option: annotator))
-        DatasetOptions.reportSkipped(analysis.dataset, path: analysis.dataset.source)
+        DatasetOptions.reportCautions(analysis.dataset, path: analysis.dataset.source)
     }
 }

@@ -71,7 +71,7 @@ func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
             state.message = .init(text: "sort by one of: \(names)", isError: true)
             return []
         }
-        let descending = parts.count > 1 ? parts[1] == "desc" : column.isNumeric
+        let descending = parts.count > 1 ? parts[1] == "desc" : column.isNumeric && state.analysis.higherIsBetter(metric: state.metric)
         state.busy = "sorting \(state.rows.count) rows…"
         return [.sort(rows: state.rows, by: .init(column: column, descending: descending))]
     case "metric":

@@ -24,11 +24,15 @@ public struct Manifest: Sendable, Codable, Equatable {
     public var score: String?
     public var metric: String?
     public var types: [String: ColumnType]?
+    /// Numeric columns whose smaller values are better (`["mqm", "latency"]`).
+    public var lowerIsBetter: [String]?
+    /// Columns whose larger values are better against their name's default (a negated MQM score).
+    public var higherIsBetter: [String]?
 
     enum CodingKeys: String, CodingKey {
         case name, description, task, data, layout, id, input, label, outputs, system, output, scores, score,
              metric, types
-        case outputsData = "outputs_data"
+        case outputsData = "outputs_data", lowerIsBetter = "lower_is_better", higherIsBetter = "higher_is_better"
     }
 
     public static let fileName = "errata.json"
@@ -101,6 +105,8 @@ public struct Manifest: Sendable, Codable, Equatable {
         roles.scoreColumn = score
         roles.metric = metric
         roles.types = types ?? [:]
+        roles.lowerIsBetter = Set(lowerIsBetter ?? [])
+        roles.higherIsBetter = Set(higherIsBetter ?? [])
         return (Self.resolve(data, against: directory), roles)
     }
 
