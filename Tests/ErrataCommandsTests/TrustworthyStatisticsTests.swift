@@ -75,4 +75,27 @@ import Testing
         }
         #expect(try ErrataProcess.run(["summary", reviews] + ReviewsOnDisk.roles + ["--resamples", "40"]).status == 0)
     }
+
+    @Test func histogramBinsWithoutASystemAreNullAndDash() throws {
+        // System y has no output for the one horror instance.
+        let file = try folder.write("long.csv", """
+            id,ref,system,hyp,genre
+            1,a b c,x,a b c,comedy
+            1,a b c,y,a b d,comedy
+            2,d e f,x,d e f,drama
+            2,d e f,y,d e g,drama
+            3,g h i,x,g h i,horror
+
+            """)
+        let roles = ["--id", "id", "--label", "ref", "--system-column", "system", "--output-column", "hyp", "--column", "genre"]
+        let json = try ErrataProcess.run(["histogram", file] + roles + ["--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let histograms = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let horror = try #require((histograms.first?["bins"] as? [[String: Any]])?.first { $0["label"] as? String == "horror" })
+        let values = try #require(horror["values"] as? [String: Any])
+        #expect(values["x"] as? Double == 100 && values["y"] is NSNull, "\(values)")
+        let table = try ErrataProcess.run(["histogram", file] + roles)
+        let line = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("horror") })
+        #expect(line.hasSuffix("100.0000        —"), "\(line)")
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 /// Per-system columns of a long layout (MQM `categories`) in the slice language.
 @Suite struct PerSystemColumnTests {
     static let mqm = """
-        id,reference,system,hypothesis,categories,mqm
+        id,ref,system,hyp,categories,mqm
         1,r1,a,h1,"[""Accuracy/Omission""]",5
         1,r1,b,g1,[],0
         2,r2,a,h2,[],0
@@ -16,13 +16,7 @@ import Testing
         """
 
     static func evaluator() throws -> SliceEvaluator {
-        var roles = ColumnRoles()
-        roles.layout = .long
-        roles.id = "id"
-        roles.label = "reference"
-        roles.systemColumn = "system"
-        roles.outputColumn = "hypothesis"
-        return Analysis(dataset: try Fixtures.load("mqm.csv", mqm, roles: roles)).evaluator
+        Analysis(dataset: try Fixtures.load("mqm.csv", mqm, roles: DatasetLoaderTests.longRoles)).evaluator
     }
 
     @Test func listColumnsSliceLikeMetrics() throws {

@@ -5,16 +5,18 @@ import Testing
 
 /// Set-ups that load but cannot mean much say so (`Dataset.warnings`, printed by every command).
 @Suite struct SetupWarningTests {
+    /// Columns id, text, gold and one system's predictions `pred`, as a classification.
+    static func classification(system: String) -> ColumnRoles {
+        var roles = Fixtures.reviewRoles
+        roles.outputs = [(system, "pred")]
+        roles.task = .classification
+        return roles
+    }
+
     @Test func labelsAndPredictionsWithNoClassInCommon() throws {
         var lines = ["id,text,gold,pred"]
         for i in 1 ... 20 { lines.append("\(i),review \(i),\(i % 10 + 1),\(["positive", "negative", "neutral"][i % 3])") }
-        var roles = ColumnRoles()
-        roles.id = "id"
-        roles.inputs = ["text"]
-        roles.label = "gold"
-        roles.outputs = [("stars", "pred")]
-        roles.task = .classification
-        let dataset = try Fixtures.load("stars.csv", lines.joined(separator: "\n") + "\n", roles: roles)
+        let dataset = try Fixtures.load("stars.csv", lines.joined(separator: "\n") + "\n", roles: Self.classification(system: "stars"))
         #expect(dataset.warnings == [
             "none of system 'stars''s predictions are classes of the label 'gold': the label has 2, 3, 4, 5, 6, 7, 8, 9, … (10 in all); "
                 + "the system predicts negative, neutral, positive. Outputs are matched to classes by exact string: check --label and --output",
@@ -26,31 +28,21 @@ import Testing
     @Test func aTinyOverlapIsNamedWithItsShare() throws {
         var lines = ["id,text,gold,pred"]
         for i in 1 ... 10 { lines.append("\(i),t\(i),\(i % 2 == 0 ? "pos" : "neg"),\(i <= 2 ? "pos" : "positive")") }
-        var roles = ColumnRoles()
-        roles.id = "id"
-        roles.inputs = ["text"]
-        roles.label = "gold"
-        roles.outputs = [("m", "pred")]
-        roles.task = .classification
-        let warnings = try Fixtures.load("tiny.csv", lines.joined(separator: "\n") + "\n", roles: roles).warnings
+        let warnings = try Fixtures.load("tiny.csv", lines.joined(separator: "\n") + "\n", roles: Self.classification(system: "m")).warnings
         #expect(warnings.count == 1 && warnings[0].hasPrefix("only 20% of system 'm''s predictions are classes of the label 'gold': the label has neg, pos;"))
     }
 
     @Test func longLayoutWithAnIdPerRowSuggestsTheGroupingColumn() throws {
-        var lines = ["row,seg,system,source,reference,hypothesis"]
+        var lines = ["row,seg,system,ref,hyp"]
         var row = 0
         for seg in 1 ... 6 {
             for system in ["a", "b"] {
                 row += 1
-                lines.append("\(row),\(seg),\(system),Quelle \(seg),ref \(seg),hyp \(system) \(seg)")
+                lines.append("\(row),\(seg),\(system),ref \(seg),hyp \(system) \(seg)")
             }
         }
-        var roles = ColumnRoles()
-        roles.layout = .long
+        var roles = DatasetLoaderTests.longRoles
         roles.id = "row"
-        roles.label = "reference"
-        roles.systemColumn = "system"
-        roles.outputColumn = "hypothesis"
         roles.task = .generation
         let text = lines.joined(separator: "\n") + "\n"
         let warnings = try Fixtures.load("rows.csv", text, roles: roles).warnings

@@ -13,27 +13,27 @@ public struct Comparison: Sendable, Codable {
         public var system: String
         public var baseline: String
         public var count: Int
-        public var value: Double?
-        public var ciLow: Double?
-        public var ciHigh: Double?
-        public var ciMethod: SliceInterval.Method?
+        @ExplicitNull public var value: Double? = nil
+        @ExplicitNull public var ciLow: Double? = nil
+        @ExplicitNull public var ciHigh: Double? = nil
+        @ExplicitNull public var ciMethod: SliceInterval.Method? = nil
         /// Why `value` has no interval.
-        public var ciReason: String?
-        public var baselineValue: Double?
+        @ExplicitNull public var ciReason: String? = nil
+        @ExplicitNull public var baselineValue: Double? = nil
         /// `value - baselineValue`.
-        public var delta: Double?
-        public var deltaLow: Double?
-        public var deltaHigh: Double?
+        @ExplicitNull public var delta: Double? = nil
+        @ExplicitNull public var deltaLow: Double? = nil
+        @ExplicitNull public var deltaHigh: Double? = nil
         /// Why `delta` has no interval.
-        public var deltaReason: String?
-        public var pValue: Double?
-        public var pAdjusted: Double?
+        @ExplicitNull public var deltaReason: String? = nil
+        @ExplicitNull public var pValue: Double? = nil
+        @ExplicitNull public var pAdjusted: Double? = nil
         /// True when `pValue` is the sampled test's floor 1/(R+1): the true p-value is below it
         /// (and `pAdjusted`, computed from it, is an upper bound too).
         public var pIsUpperBound: Bool
         public var test: PairedTestResult.Method
         /// The better system's name when the difference is significant at 0.05, else nil.
-        public var better: String?
+        @ExplicitNull public var better: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case slice, system, baseline, count, value, delta, test, better
@@ -41,30 +41,6 @@ public struct Comparison: Sendable, Codable {
             case baselineValue = "baseline_value"
             case deltaLow = "delta_low", deltaHigh = "delta_high", deltaReason = "delta_reason"
             case pValue = "p_value", pAdjusted = "p_adjusted", pIsUpperBound = "p_is_upper_bound"
-        }
-
-        /// Every key is written, undefined values as `null` (docs/formats.md).
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(slice, forKey: .slice)
-            try c.encode(system, forKey: .system)
-            try c.encode(baseline, forKey: .baseline)
-            try c.encode(count, forKey: .count)
-            try c.encode(value, forKey: .value)
-            try c.encode(ciLow, forKey: .ciLow)
-            try c.encode(ciHigh, forKey: .ciHigh)
-            try c.encode(ciMethod, forKey: .ciMethod)
-            try c.encode(ciReason, forKey: .ciReason)
-            try c.encode(baselineValue, forKey: .baselineValue)
-            try c.encode(delta, forKey: .delta)
-            try c.encode(deltaLow, forKey: .deltaLow)
-            try c.encode(deltaHigh, forKey: .deltaHigh)
-            try c.encode(deltaReason, forKey: .deltaReason)
-            try c.encode(pValue, forKey: .pValue)
-            try c.encode(pAdjusted, forKey: .pAdjusted)
-            try c.encode(pIsUpperBound, forKey: .pIsUpperBound)
-            try c.encode(test, forKey: .test)
-            try c.encode(better, forKey: .better)
         }
     }
 
@@ -84,7 +60,7 @@ public struct Comparison: Sendable, Codable {
     public var testsDescription: String {
         let methods = Set(rows.map(\.test))
         switch (methods.contains(.randomizationExact), methods.contains(.randomizationSampled)) {
-        case (true, true): return "randomization test: exact to n=\(pairedRandomizationExactLimit), else \(resamples) samples"
+        case (true, true): return "randomization, exact to n=\(pairedRandomizationExactLimit), else \(resamples) samples"
         case (true, false): return "exact randomization test"
         case (false, true): return "randomization test, \(resamples) samples"
         case (false, false): return "McNemar's exact test"

@@ -4,55 +4,33 @@ import BitCollections
 ///
 /// The JSON shape is stable and documented in docs/formats.md: `{"metric": ..., "rows":
 /// [{"slice", "system", "count", "value", "ci_low", "ci_high", "ci_method", "ci_reason"}]}`,
-/// every key present, undefined values `null`.
+/// every key present, undefined values `null` (`ExplicitNull`).
 public struct Summary: Sendable, Codable {
     public struct Row: Sendable, Codable {
         public var slice: String
-        public var system: String?
+        @ExplicitNull public var system: String? = nil
         public var count: Int
-        public var value: Double?
-        public var ciLow: Double?
-        public var ciHigh: Double?
-        public var ciMethod: SliceInterval.Method?
+        @ExplicitNull public var value: Double? = nil
+        @ExplicitNull public var ciLow: Double? = nil
+        @ExplicitNull public var ciHigh: Double? = nil
+        @ExplicitNull public var ciMethod: SliceInterval.Method? = nil
         /// Why there is no interval.
-        public var ciReason: String?
+        @ExplicitNull public var ciReason: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case slice, system, count, value
             case ciLow = "ci_low", ciHigh = "ci_high", ciMethod = "ci_method", ciReason = "ci_reason"
         }
-
-        /// Every key is written, undefined values as `null` (docs/formats.md).
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(slice, forKey: .slice)
-            try c.encode(system, forKey: .system)
-            try c.encode(count, forKey: .count)
-            try c.encode(value, forKey: .value)
-            try c.encode(ciLow, forKey: .ciLow)
-            try c.encode(ciHigh, forKey: .ciHigh)
-            try c.encode(ciMethod, forKey: .ciMethod)
-            try c.encode(ciReason, forKey: .ciReason)
-        }
     }
 
-    public var metric: String?
-    public var higherIsBetter: Bool?
+    @ExplicitNull public var metric: String? = nil
+    @ExplicitNull public var higherIsBetter: Bool? = nil
     public var resamples: Int
     public var rows: [Row]
 
     enum CodingKeys: String, CodingKey {
         case metric, rows, resamples
         case higherIsBetter = "higher_is_better"
-    }
-
-    /// Every key is written, undefined values as `null` (docs/formats.md).
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(metric, forKey: .metric)
-        try c.encode(higherIsBetter, forKey: .higherIsBetter)
-        try c.encode(resamples, forKey: .resamples)
-        try c.encode(rows, forKey: .rows)
     }
 }
 
