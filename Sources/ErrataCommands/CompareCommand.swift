@@ -27,6 +27,16 @@ struct CompareCommand: AsyncParsableCommand {
         ReportWriter.write(try Self.render(comparison, report.format))
     }
 
+    /// A p-value at the sampled test's floor 1/(R+1) is Holm-adjusted to at least m/(R+1) over
+    /// m comparisons; when that reaches 0.05, no such difference can be called significant
+    /// however large, and the table says how many samples would let it.
+    static func floorNote(_ c: Comparison) -> String {
+        let tested = c.rows.count(where: { $0.pValue != nil })
+        guard c.rows.contains(where: \.pIsUpperBound), Double(tested) / Double(c.resamples + 1) >= 0.05 else { return "" }
+        return "note: with \(tested) comparisons and \(c.resamples) samples the smallest Holm-adjusted p is "
+            + "\(ReportWriter.pValue(Double(tested) / Double(c.resamples + 1))), not below 0.05: use --resamples \(20 * tested) or more\n"
+    }
+
     static func render(_ c: Comparison, _ format: ReportFormat) throws -> String {
         switch format {
         case .json:
@@ -51,7 +61,7 @@ struct CompareCommand: AsyncParsableCommand {
                      holm ? ReportWriter.pValue($0.pAdjusted, isUpperBound: $0.pIsUpperBound) : "", $0.better ?? "-"]
                 }, rightAligned: [1, 2, 4, 5, 7, 8])
             let direction = "\(c.higherIsBetter ? "higher" : "lower") is better"
-            return table + ReportWriter.footnotes(c.rows.map(\.deltaReason))
+            return table + ReportWriter.footnotes(c.rows.map(\.deltaReason)) + floorNote(c)
                 + "metric: \(c.metric) (\(direction)); p from \(c.testsDescription)\(holm ? ", Holm-adjusted over \(c.rows.count) comparisons" : "")\n"
         }
     }

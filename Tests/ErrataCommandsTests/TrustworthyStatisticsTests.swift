@@ -38,6 +38,15 @@ import Testing
         #expect(table.stdout.contains("<0.0050"))
     }
 
+    @Test func tooFewSamplesForHolmAreNamed() throws {
+        // Three comparisons at the floor 1/41: Holm gives at least 3/41 = 0.0732.
+        let arguments = ["compare", "wmt17-en-de", "--systems", "LIUM-NMT,uedin-nmt", "--by", "tokens(reference) > 25", "--resamples", "40"]
+        let table = try ErrataProcess.run(arguments, environment: Self.bundled)
+        #expect(table.stdout.contains("note: with 3 comparisons and 40 samples the smallest Holm-adjusted p is 0.0732, not below 0.05: use --resamples 60 or more"), "\(table.stdout)")
+        let enough = try ErrataProcess.run(Array(arguments.dropLast()) + ["60"], environment: Self.bundled)
+        #expect(!enough.stdout.contains("note:"))
+    }
+
     @Test func emptySlicesAreNullAndDash() throws {
         let filter = ["--where", #"genre == "western""#]
         let summary = try ErrataProcess.run(["summary", reviews] + ReviewsOnDisk.roles + filter + ["--format", "json"])
