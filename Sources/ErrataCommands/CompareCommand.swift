@@ -43,12 +43,12 @@ struct CompareCommand: AsyncParsableCommand {
             return try ReportWriter.json(c)
         case .csv:
             return ReportWriter.csv(
-                header: ["slice", "system", "baseline", "count", "value", "baseline_value", "delta", "delta_low", "delta_high", "p_value", "p_adjusted", "test", "better"],
+                header: ["slice", "system", "baseline", "count", "value", "baseline_value", "delta", "delta_low", "delta_high", "p_value", "p_adjusted", "p_is_upper_bound", "test", "better"],
                 rows: c.rows.map {
                     [$0.slice, $0.system, $0.baseline, String($0.count), ReportWriter.number($0.value, digits: 6),
                      ReportWriter.number($0.baselineValue, digits: 6), ReportWriter.number($0.delta, digits: 6),
                      ReportWriter.number($0.deltaLow, digits: 6), ReportWriter.number($0.deltaHigh, digits: 6),
-                     $0.pValue.map { String($0) } ?? "", $0.pAdjusted.map { String($0) } ?? "", $0.test.rawValue, $0.better ?? ""]
+                     $0.pValue.map { String($0) } ?? "", $0.pAdjusted.map { String($0) } ?? "", String($0.pIsUpperBound), $0.test.rawValue, $0.better ?? ""]
                 })
         case .table:
             let holm = c.correction == "holm"

@@ -36,6 +36,10 @@ import Testing
         #expect(abs((row["p_value"] as? Double ?? 0) - 1.0 / 201) < 1e-12 && row["p_is_upper_bound"] as? Bool == true)
         let table = try ErrataProcess.run(arguments, environment: Self.bundled)
         #expect(table.stdout.contains("<0.0050"))
+        let csv = try ErrataProcess.run(arguments + ["--format", "csv"], environment: Self.bundled)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first?.hasSuffix("p_value,p_adjusted,p_is_upper_bound,test,better") == true)
+        #expect(lines.dropFirst().first?.hasSuffix(",true,randomization-sampled,uedin-nmt") == true, "\(csv.stdout)")
     }
 
     @Test func tooFewSamplesForHolmAreNamed() throws {
