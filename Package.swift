@@ -49,8 +49,7 @@ let package = Package(
             ]
         ),
         .target(
-            name: "TerminalUI",
-            dependencies: ["ErrataCore"]
+            name: "TerminalUI"
         ),
         .target(
             name: "Workbench",
@@ -125,7 +124,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrataCommandsTests",
-            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI", "Typology"],
+            // Attribution: the end-to-end tests point the binary at the shared MiniLM folder.
+            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI", "Typology", "Attribution"],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Attribution
 import ErrataCore
 import Foundation
 import Typology
@@ -49,6 +50,10 @@ public struct ErrataCommand: AsyncParsableCommand {
         } catch let error as TypologyError {
             fail("\(error)")
         } catch let error as TagFileError {
+            fail("\(error)")
+        } catch let error as ExplanationError {
+            fail("\(error)")
+        } catch let error as AttributionError {
             fail("\(error)")
         } catch {
             let code = exitCode(for: error)

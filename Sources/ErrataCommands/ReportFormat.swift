@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrataCore
 import Foundation
+import TerminalUI
 
 /// How a command prints its result.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

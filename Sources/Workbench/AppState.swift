@@ -72,13 +72,17 @@ public struct AppState: Sendable {
     public var comparison: Comparison?
     /// The first slice shown in the compare view (it scrolls by slice).
     public var compareTop = 0
-    /// Work in progress off the UI thread ("computing intervals…").
-    public var busy: String?
+    /// Work running off the UI thread, oldest first; the status bar lists it and Esc
+    /// cancels the newest.
+    public var jobs: [Job] = []
+    /// The id the next job gets.
+    var nextJobID = 1
 
     /// Tags, the palette and the work queue.
     public var tagging: TaggingState
 
-    /// `annotator` names whose tags the palette makes (see `TaggingState`).
+    /// `annotator` names whose tags the palette makes (see `TaggingState`). The sidebar
+    /// starts with all instances only: `startEffects` computes the rest off the UI thread.
     public init(analysis: Analysis, width: Int, height: Int, annotator: String = "anonymous") {
         self.analysis = analysis
         tagging = TaggingState(annotator: annotator)
@@ -89,8 +93,17 @@ public struct AppState: Sendable {
         systems = Array(dataset.systems.prefix(2).map(\.name))
         groupings = Self.defaultGroupings(dataset)
         rows = Array(0 ..< dataset.count)
-        sidebar = []
-        sidebar = SidebarEntry.entries(for: self)
+        sidebar = [SidebarEntry(kind: .all, label: NamedSlice.allName, filter: nil, count: dataset.count, value: nil)]
+    }
+
+    /// What the workbench starts with: the sidebar's slices and metric values.
+    public mutating func startEffects() -> [Effect] {
+        start(.sidebar(sidebarRequest()), label: "computing \(metric) per slice…")
+    }
+
+    /// The sidebar as the state asks for it now, with changes applied on top.
+    func sidebarRequest(metric: String? = nil, systems: [String]? = nil, groupings: [String]? = nil) -> SidebarRequest {
+        SidebarRequest(metric: metric ?? self.metric, systems: systems ?? self.systems, groupings: groupings ?? self.groupings, tags: tagging.instanceTags)
     }
 
     /// Categorical and boolean metadata columns with at most 30 values, one slice per value;

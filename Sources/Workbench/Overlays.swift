@@ -13,8 +13,7 @@ func overlayBox(_ buffer: inout ScreenBuffer, _ rect: Rect, title: String) -> Re
 func drawHelp(_ layout: Layout, _ buffer: inout ScreenBuffer, keymap: Keymap) {
     let inner = overlayBox(&buffer, layout.body, title: "Help · any key closes")
     drawKeyLines(keymap.helpLines, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 3)), &buffer)
-    let commandsLine = ":slice EXPR  :clear  :save NAME  :sort COLUMN [asc|desc]  :metric NAME  :by EXPR  :systems A,B  :N (row)  "
-        + ":sample N [by COLUMN] [seed S]  :queue NAME  :disagreements  :rename PATH NAME  :merge PATH INTO  :move PATH UNDER  :undo  :redo"
+    let commandsLine = (LineCommand.all.map(\.usage) + [":N (row)"]).joined(separator: "  ")
     let example = "e.g. :slice length(input) > 20 and genre == \"horror\"  (language: docs/slices.md)"
     buffer.write(DisplayWidth.truncate(commandsLine, to: inner.width), x: inner.x, y: inner.y + inner.height - 2, style: Theme.key)
     buffer.write(DisplayWidth.truncate(example, to: inner.width), x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim)
@@ -46,10 +45,7 @@ func drawDetail(_ state: AppState, row index: Int, _ buffer: inout ScreenBuffer)
         guard y < inner.y + inner.height else { return }
         buffer.write(label, x: inner.x, y: y, style: Theme.header, maxWidth: inner.width)
         y += 1
-        for wrapped in wrap(text, width: inner.width - 2) where y < inner.y + inner.height {
-            buffer.write(wrapped, x: inner.x + 2, y: y, style: style, maxWidth: inner.width - 2)
-            y += 1
-        }
+        y += StyledText(text, style: style).draw(in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: inner.y + inner.height - y), into: &buffer)
     }
     for input in dataset.inputs { line(input.name, input.displayValue(row)) }
     let reference = dataset.label?.displayValue(row)
@@ -76,48 +72,19 @@ func drawDetail(_ state: AppState, row index: Int, _ buffer: inout ScreenBuffer)
     }
 }
 
-/// Words in order: unchanged plain, inserted underlined green, deleted (reference only) dim red.
+/// Words in order: unchanged plain, inserted underlined green, deleted (reference only) dim
+/// red; wrapped to `rect` and returns the row after the last one used.
 private func drawDiff(_ parts: [WordDiff.Part], in rect: Rect, _ buffer: inout ScreenBuffer) -> Int {
-    var x = rect.x, y = rect.y
-    for part in parts {
-        let (word, style): (String, Style) = switch part {
-        case .same(let w): (w, Style())
-        case .inserted(let w): (w, Theme.inserted)
-        case .deleted(let w): ("[-" + w + "]", Theme.deleted)
+    var text = StyledText()
+    for (index, part) in parts.enumerated() {
+        if index > 0 { text.append(" ") }
+        switch part {
+        case .same(let word): text.append(word)
+        case .inserted(let word): text.append(word, style: Theme.inserted)
+        case .deleted(let word): text.append("[-" + word + "]", style: Theme.deleted)
         }
-        let width = DisplayWidth.of(word)
-        if x > rect.x, x + width > rect.x + rect.width { x = rect.x; y += 1 }
-        guard y < rect.y + rect.height else { return y }
-        x += buffer.write(word, x: x, y: y, style: style, maxWidth: rect.x + rect.width - x)
-        x += 1
     }
-    return y + 1
-}
-
-/// Splits text into lines of at most `width` cells, at spaces where possible.
-func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        var current = ""
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if DisplayWidth.of(candidate) <= width {
-                current = candidate
-                continue
-            }
-            if !current.isEmpty { lines.append(current) }
-            var rest = String(word)
-            while DisplayWidth.of(rest) > width {
-                let head = DisplayWidth.truncate(rest, to: width + 1).dropLast()
-                lines.append(String(head))
-                rest = String(rest.dropFirst(head.count))
-            }
-            current = rest
-        }
-        lines.append(current)
-    }
-    return lines
+    return rect.y + text.draw(in: rect, into: &buffer)
 }
 
 /// Slices × systems against the baseline: values, delta with its interval, Holm-adjusted p,
@@ -127,7 +94,7 @@ func drawCompare(_ state: AppState, _ buffer: inout ScreenBuffer) {
     let body = Layout(width: buffer.width, height: buffer.height).body
     let inner = overlayBox(&buffer, body, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · j/k scroll · Esc closes")
     guard let comparison = state.comparison else {
-        buffer.write(state.busy ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
+        buffer.write(state.job(.compare)?.label ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
         return
     }
     let systemWidth = min(18, max(6, state.systems.map { DisplayWidth.of($0) }.max() ?? 6))

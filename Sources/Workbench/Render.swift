@@ -114,7 +114,7 @@ private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenB
     }
     if let queue = state.tagging.queue, let progress = state.tagging.progress { parts.append("\(queue.name): \(progress)") }
     if state.tagging.saving > 0 { parts.append("saving…") }
-    if let busy = state.busy { parts.append(busy) }
+    if !state.jobs.isEmpty { parts.append(state.jobs.map(\.label).joined(separator: ", ") + " (Esc cancels)") }
     buffer.write(" " + parts.joined(separator: " · "), x: 0, y: rect.y, style: Theme.info, maxWidth: rect.width)
 }
 

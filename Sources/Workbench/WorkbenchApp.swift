@@ -8,10 +8,11 @@ public enum WorkbenchApp {
     /// `annotator` names the tags made here (`Annotator.name`).
     public static func run(analysis: Analysis, backend: TerminalBackend, keymap: Keymap = .standard, annotator: String) {
         let inbox = Inbox()
-        let runner = EffectRunner(tags: TagSession(dataset: analysis.dataset)) { inbox.post($0) }
+        let runner = EffectRunner(analysis: analysis, tags: TagSession(dataset: analysis.dataset)) { inbox.post($0) }
         var state = AppState(analysis: analysis, width: backend.size.width, height: backend.size.height, annotator: annotator)
-        // The tags are read off the UI thread: the first frame does not wait for them.
-        runner.perform(.tagging(.open), state: state)
+        // The tags and the sidebar are read off the UI thread: the first frame waits for neither.
+        runner.perform(.tagging(.open))
+        for effect in state.startEffects() { runner.perform(effect) }
         let renderer = FrameRenderer(backend: backend)
         defer { backend.shutdown() }
         var changed = true
@@ -33,7 +34,7 @@ public enum WorkbenchApp {
                         runner.finish()
                         return
                     }
-                    runner.perform(effect, state: state)
+                    runner.perform(effect)
                 }
             }
         }

@@ -6,27 +6,16 @@ import Testing
 
 /// The workbench shows "—" for undefined values and follows a metric's direction.
 @Suite struct UndefinedAndDirectionTests {
-    /// Types `:text` and Enter; the effects of the Enter.
-    @discardableResult
-    func send(_ state: inout AppState, _ text: String) -> [Effect] {
-        for key in [Key.character(":")] + text.map({ Key.character($0) }) { _ = update(&state, .event(.key(key))) }
-        return update(&state, .event(.key(.enter)))
-    }
-
-    /// The order a sort effect asks for.
-    func sortOrder(_ effects: [Effect]) -> AppState.Sort? {
-        for case .sort(_, let sort) in effects { return sort }
-        return nil
+    /// Types `:text` and Enter, and runs the jobs it starts.
+    func send(_ state: inout AppState, _ text: String) {
+        for key in [Key.character(":")] + text.map({ Key.character($0) }) + [.enter] { step(&state, .event(.key(key))) }
     }
 
     @Test func undefinedValuesAreDashesNeverZero() throws {
         #expect(formatMetric(nil) == "—" && formatMetric(.nan) == "—" && formatMetric(0) == "0.000")
-        let analysis = Analysis(dataset: try Fixtures.reviewsDataset())
-        var state = AppState(analysis: analysis, width: 120, height: 40)
+        var state = AppState.settled(analysis: Analysis(dataset: try Fixtures.reviewsDataset()), width: 120, height: 40)
         send(&state, #"slice genre == "western""#)
-        for effect in update(&state, .event(.key(.character("c")))) {
-            _ = update(&state, EffectRunner.result(of: effect, analysis: analysis, metric: state.metric, groupings: state.groupings))
-        }
+        step(&state, .event(.key(.character("c"))))
         var buffer = ScreenBuffer(width: 120, height: 40)
         render(state, into: &buffer)
         let lines = buffer.snapshot().split(separator: "\n")
@@ -38,11 +27,13 @@ import Testing
 
     @Test func sortingStartsFromTheBestEndOfTheMetric() throws {
         let analysis = Analysis(dataset: try DatasetLoader.load(Fixtures.bundledDatasets.appendingPathComponent("wmt17-en-de").path))
-        var state = AppState(analysis: analysis, width: 120, height: 40)
+        var state = AppState.settled(analysis: analysis, width: 120, height: 40)
         let column = TableColumn.score(state.systems[0])
         // chrF: best (highest) first; TER: best (lowest) first.
-        #expect(sortOrder(send(&state, "sort \(column.sortName)")) == .init(column: column, descending: true))
+        send(&state, "sort \(column.sortName)")
+        #expect(state.sort == .init(column: column, descending: true))
         send(&state, "metric ter")
-        #expect(sortOrder(send(&state, "sort \(column.sortName)")) == .init(column: column, descending: false))
+        send(&state, "sort \(column.sortName)")
+        #expect(state.sort == .init(column: column, descending: false))
     }
 }

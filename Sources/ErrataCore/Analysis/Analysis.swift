@@ -26,7 +26,14 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         set { lock.withLock { tagsSnapshot = newValue } }
     }
 
-    public var evaluator: SliceEvaluator { SliceEvaluator(dataset: dataset, scores: self, tags: tags, features: features) }
+    public var evaluator: SliceEvaluator { evaluator(tags: tags) }
+
+    /// An evaluator that sees `tags` rather than the analysis' own: the workbench keeps its
+    /// tags as a value in its state and hands them to each job, so no shared object changes
+    /// under a computation.
+    public func evaluator(tags: InstanceTags) -> SliceEvaluator {
+        SliceEvaluator(dataset: dataset, scores: self, tags: tags, features: features)
+    }
 
     public var metricNames: [String] { MetricCatalog.names(for: dataset) }
     public var instanceMetricNames: [String] { metricNames }

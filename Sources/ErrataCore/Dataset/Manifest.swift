@@ -24,6 +24,10 @@ public struct Manifest: Sendable, Codable, Equatable {
     public var score: String?
     public var metric: String?
     public var types: [String: ColumnType]?
+    /// System name -> the kind of model that explains it (`minilm-sentiment`,
+    /// `bag-of-words`; docs/formats.md). Systems not named here are never explained: a model
+    /// trained on other data would explain nothing about them.
+    public var explainers: [String: String]?
     /// Numeric columns whose smaller values are better (`["mqm", "latency"]`).
     public var lowerIsBetter: [String]?
     /// Columns whose larger values are better against their name's default (a negated MQM score).
@@ -31,7 +35,7 @@ public struct Manifest: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, description, task, data, layout, id, input, label, outputs, system, output, scores, score,
-             metric, types
+             metric, types, explainers
         case outputsData = "outputs_data", lowerIsBetter = "lower_is_better", higherIsBetter = "higher_is_better"
     }
 

@@ -18,11 +18,12 @@ public struct ValueGroup: Sendable {
 extension Analysis {
     /// One group per value of `expression` within `within`: per category (largest first), per
     /// truth value, per number when the dataset has at most 12 distinct, else per equal-width bin
-    /// over the whole dataset (Sturges' rule, as Zeno), per element for lists (instances with several elements are in
-    /// several groups), per value for text with at most 100 distinct values.
-    public func valueGroups(of expression: String, within: BitSet) throws -> (value: SliceValue, groups: [ValueGroup]) {
+    /// over the whole dataset (Sturges' rule, as Zeno), per element for lists (instances with
+    /// several elements are in several groups), per value for text with at most 100 distinct
+    /// values. `tags` are the annotations `tagged()` reads (default: the analysis' own).
+    public func valueGroups(of expression: String, within: BitSet, tags: InstanceTags? = nil) throws -> (value: SliceValue, groups: [ValueGroup]) {
         let parsed = try SliceExpression.parse(expression)
-        let value = try evaluator.evaluate(parsed, expression)
+        let value = try evaluator(tags: tags ?? self.tags).evaluate(parsed, expression)
         let e = parsed.description
         func byCount(_ members: [[Int]], _ labels: [String]) -> [(String, BitSet)] {
             members.enumerated().filter { !$0.element.isEmpty }
@@ -90,7 +91,7 @@ extension Analysis {
     }
 
     /// One slice per value of `expression` within `within` (see `valueGroups`).
-    public func groups(by expression: String, within: BitSet) throws -> [NamedSlice] {
-        try valueGroups(of: expression, within: within).groups.map { NamedSlice(name: $0.name, rows: $0.rows) }
+    public func groups(by expression: String, within: BitSet, tags: InstanceTags? = nil) throws -> [NamedSlice] {
+        try valueGroups(of: expression, within: within, tags: tags).groups.map { NamedSlice(name: $0.name, rows: $0.rows) }
     }
 }

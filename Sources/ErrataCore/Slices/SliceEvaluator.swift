@@ -317,7 +317,7 @@ extension SliceValue {
 }
 
 /// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
-func closest(_ word: String, among candidates: [String]) -> String? {
+public func closest(_ word: String, among candidates: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0 ... b.count)
         for (i, ca) in a.enumerated() {

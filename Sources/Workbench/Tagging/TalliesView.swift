@@ -10,21 +10,12 @@ enum TalliesLine: Equatable {
 }
 
 /// `T`: the tallies of the current filter and of each sidebar grouping within it, from every
-/// annotator's tags (see `Tallies` for what is counted). Computed once when the overlay
-/// opens: the slices are a pass over columns, too slow to repeat every frame.
-func computeTallies(_ state: inout AppState) {
-    let analysis = state.analysis
-    do {
-        let base = try state.filter.map { try analysis.evaluator.rows(where: $0) } ?? .all(analysis.dataset.count)
-        var slices = [NamedSlice(name: state.filter ?? NamedSlice.allName, rows: base)]
-        for grouping in state.groupings { slices += try analysis.groups(by: grouping, within: base) }
-        state.tagging.tallies = Tallies(tags: state.tagging.tags.map(\.tag), slices: slices, typology: state.tagging.typology,
-                                        row: { analysis.dataset.row(id: $0) })
-        state.tagging.talliesTop = 0
-        state.overlay = .tallies
-    } catch {
-        state.message = .init(text: "\(error)", isError: true)
-    }
+/// annotator's tags (see `Tallies` for what is counted), computed by a job; the overlay opens
+/// when they are in.
+func computeTallies(_ state: inout AppState) -> [Effect] {
+    let request = TalliesRequest(filter: state.filter, groupings: state.groupings, tags: state.tagging.tags.map(\.tag),
+                                 typology: state.tagging.typology)
+    return state.start(.tallies(request), label: "counting tags per slice…")
 }
 
 /// The overlay's lines: per slice and system a heading, then the categories it has tags of.
