@@ -23,7 +23,8 @@ public struct ErrataCommand: AsyncParsableCommand {
             try await workbench.run()
             return
         }
-        let demo = try SummaryCommand.parse([DatasetLocator.demoName, "--resamples", "200"])
+        // The summary's own defaults, so the same seed prints the same intervals as `errata summary`.
+        let demo = try SummaryCommand.parse([DatasetLocator.demoName])
         try await demo.run()
         ReportWriter.write("\nTry: errata open \(DatasetLocator.demoName)   (the workbench, in a terminal)\n     errata compare \(DatasetLocator.demoName) --systems online-B,uedin-nmt --by 'length(reference) > 30'\n     errata --help\n")
     }

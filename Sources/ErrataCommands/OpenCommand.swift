@@ -56,6 +56,6 @@ struct OpenCommand: AsyncParsableCommand {
         }
         WorkbenchApp.run(analysis: analysis, backend: backend, annotator: Annotator.name(option: annotator),
                          explainer: explainer.explainableSystems().isEmpty ? nil : explainer)
-        DatasetOptions.reportSkipped(analysis.dataset, path: analysis.dataset.source)
+        DatasetOptions.reportCautions(analysis.dataset, path: analysis.dataset.source)
     }
 }

@@ -70,7 +70,7 @@ private func drawSidebar(_ state: AppState, _ rect: Rect, _ buffer: inout Screen
             buffer.write(entry.label, x: inner.x, y: y, style: style, maxWidth: inner.width)
             continue
         }
-        let numbers = "\(entry.count)" + (entry.value.map { " " + formatMetric($0) } ?? "")
+        let numbers = "\(entry.count)" + (state.systems.isEmpty ? "" : " " + formatMetric(entry.value))
         let numbersWidth = DisplayWidth.of(numbers)
         let labelWidth = max(1, inner.width - numbersWidth - barWidth - (barWidth > 0 ? 2 : 1))
         buffer.write(marker + indent + entry.label, x: inner.x, y: y, style: style, maxWidth: labelWidth)
@@ -83,9 +83,11 @@ private func drawSidebar(_ state: AppState, _ rect: Rect, _ buffer: inout Screen
     }
 }
 
-/// A metric value with four significant decimals on either scale (0.8123, 57.72).
-func formatMetric(_ value: Double) -> String {
-    abs(value) < 10 ? String(format: "%.3f", value) : String(format: "%.2f", value)
+/// A metric value with four significant decimals on either scale (0.8123, 57.72); "—" when
+/// undefined (an empty slice), never 0.
+func formatMetric(_ value: Double?) -> String {
+    guard let value, !value.isNaN else { return "—" }
+    return abs(value) < 10 ? String(format: "%.3f", value) : String(format: "%.2f", value)
 }
 
 private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {

@@ -149,7 +149,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         let columns = TableColumn.columns(for: state).filter(\.isSortable)
         let next = state.sort.flatMap { current in columns.firstIndex(of: current.column).map { ($0 + 1) % columns.count } } ?? 0
         let column = columns[next]
-        return sortEffect(&state, .init(column: column, descending: column.isNumeric))
+        return sortEffect(&state, .init(column: column, descending: column.isNumeric && state.analysis.higherIsBetter(metric: state.metric)))
     case .reverseSort:
         guard var sort = state.sort else { return [] }
         sort.descending.toggle()

@@ -250,7 +250,7 @@ import Testing
         _ = update(&s, .finished(id, result))
         let rows = try #require(s.comparison?.rows)
         #expect(rows.map(\.slice) == ["All instances", "genre = drama", "genre = comedy", "genre = horror"])
-        #expect(rows[0].test == "mcnemar-exact")
+        #expect(rows[0].test == .mcnemarExact)
         _ = send(&s, [.character("j"), .character("j")])
         #expect(s.compareTop == 2 && s.overlay == .compare)
         _ = send(&s, [.character("G")])

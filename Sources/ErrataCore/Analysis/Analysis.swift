@@ -58,8 +58,13 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         case "accuracy": return Accuracy()
         case "macro_f1": return MacroF1(classCount: dataset.classes.count)
         case "micro_f1": return MicroF1(classCount: dataset.classes.count)
-        default: return MetricCatalog.textMetric(name) ?? MeanMetric(name: name)
+        default: return MetricCatalog.textMetric(name) ?? MeanMetric(name: name, higherIsBetter: !dataset.lowerIsBetter.contains(name))
         }
+    }
+
+    /// Whether larger values of `metric` are better (the views sort best first by it).
+    public func higherIsBetter(metric name: String?) -> Bool {
+        (try? metric(named: name).higherIsBetter) ?? true
     }
 
     /// Each instance's statistics of `metric` for `system` (zero rows where it has no output).

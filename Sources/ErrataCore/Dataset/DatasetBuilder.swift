@@ -58,6 +58,12 @@ struct DatasetBuilder {
             systems = try longOutputs(outputsTable, instances: grouping, perSystemColumns: nil)
         } else if roles.layout == .long {
             systems = try longOutputs(table, instances: grouping, perSystemColumns: perSystemNames)
+            if let advice = GroupingAdvice.warning(table: table, idName: roles.id ?? "id",
+                                                   systemColumn: table.columnIndex(roles.systemColumn ?? "system")!,
+                                                   systemCount: systems.count, instanceCount: grouping.count,
+                                                   candidates: metadataNames) {
+                warnings.append(advice)
+            }
         } else {
             systems = try wideOutputs(table)
         }
@@ -70,9 +76,11 @@ struct DatasetBuilder {
                 for row in 0 ..< labelCells.count {
                     labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
                 }
+                let labelClassCount = classes.levels.count
                 for s in systems.indices {
                     encode(&systems[s], onto: &classes)
                 }
+                warnings += VocabularyOverlap.warnings(systems: systems, classes: classes.levels, labelClassCount: labelClassCount, label: name)
                 label = Column(name: name, storage: .categorical(classes))
             } else {
                 label = Column(name: name, storage: .text(labelCells))
@@ -101,13 +109,15 @@ struct DatasetBuilder {
         }
         let metadata = results.map { $0!.column }
         warnings += results.compactMap { $0!.warning }
+        let numericColumns = (metadata + systems.flatMap(\.columns)).filter { $0.type == .numeric }.map(\.name)
+        warnings += MetricDirection.unknownDeclarations(numericColumns, roles: roles)
 
         return Dataset(
             name: roles.name ?? table.file, task: task, ids: grouping.ids, inputs: inputs, label: label,
             systems: systems, metadata: metadata,
             defaultMetric: roles.metric ?? (task == .classification ? "accuracy" : "chrf"),
             source: table.file, skipped: mergedSkips(table, outputsTable), warnings: warnings,
-            idIndex: grouping.index)
+            idIndex: grouping.index, lowerIsBetter: MetricDirection.lowerIsBetter(numericColumns, roles: roles))
     }
 
     // MARK: - Roles

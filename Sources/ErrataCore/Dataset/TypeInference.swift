@@ -32,6 +32,11 @@ enum TypeInference {
         }
     }
 
+    /// A date in ISO 8601 or a common written layout (`WrittenDate`), as seconds since 1970.
+    static func parseDate(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        ISODate.parse(b) ?? WrittenDate.parse(b)
+    }
+
     /// A decimal number (optionally signed, with fraction and exponent); no hex, inf, nan or
     /// value beyond Double's range.
     static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -145,7 +150,7 @@ enum TypeInference {
                 present += 1
                 if couldBeNumeric, parseNumber(b) == nil { couldBeNumeric = false }
                 if couldBeBoolean, parseBoolean(b) == nil { couldBeBoolean = false }
-                if couldBeDate, ISODate.parse(b) == nil { couldBeDate = false }
+                if couldBeDate, parseDate(b) == nil { couldBeDate = false }
                 if couldBeList, b.first != UInt8(ascii: "[") || b.last != UInt8(ascii: "]") { couldBeList = false }
             }
         }
@@ -199,7 +204,7 @@ enum TypeInference {
             for row in 0 ..< n {
                 cells.withUTF8(row) { b in
                     if isMissing(b) { return }
-                    if let v = type == .numeric ? parseNumber(b) : ISODate.parse(b) { values[row] = v } else { badRows.append(row) }
+                    if let v = type == .numeric ? parseNumber(b) : parseDate(b) { values[row] = v } else { badRows.append(row) }
                 }
             }
             return type == .numeric ? .numeric(values) : .date(values)
@@ -232,7 +237,7 @@ enum TypeInference {
         switch type {
         case .numeric: "a number"
         case .boolean: "true or false"
-        case .date: "an ISO-8601 date such as 2017-06-01"
+        case .date: "a date such as 2017-06-01 or June 1, 2017"
         case .list: "a JSON array such as [\"a\", \"b\"]"
         case .categorical, .text: "text"
         }

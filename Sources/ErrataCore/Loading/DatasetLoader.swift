@@ -100,6 +100,8 @@ extension ColumnRoles {
         if let v = other.scoreColumn { scoreColumn = v }
         types.merge(other.types) { $1 }
         if let v = other.metric { metric = v }
+        lowerIsBetter = lowerIsBetter.subtracting(other.higherIsBetter).union(other.lowerIsBetter)
+        higherIsBetter = higherIsBetter.subtracting(other.lowerIsBetter).union(other.higherIsBetter)
     }
 
     /// Roles from conventional column names, for a bare file: fills only the roles no flag gave.

@@ -155,7 +155,16 @@ public struct SliceEvaluator: Sendable {
         return .texts(system.output)
     }
 
+    /// The name of a per-system column (long layouts), if `name` is one.
+    private func perSystemColumn(_ name: String) -> String? {
+        dataset.systems.lazy.flatMap(\.columns).first { $0.name == name }?.name
+    }
+
     private func unknownName(_ name: String) -> String {
+        if perSystemColumn(name) != nil, let system = dataset.systems.first {
+            return "'\(name)' is a per-system column: write \(name)(SYSTEM), such as \(name)(\(system.name)) "
+                + "(systems: \(dataset.systems.map(\.name).joined(separator: ", ")))"
+        }
         let known = names
         var suggestion = closest(name, among: known).map { "; did you mean '\($0)'?" } ?? ""
         if suggestion.isEmpty, name.contains("-") { suggestion = "; to subtract, put spaces around '-'" }
@@ -170,11 +179,16 @@ public struct SliceEvaluator: Sendable {
         if function == "tagged" || function == "tags" { return try tagFunction(function, args, fail: fail) }
         guard args.count == 1 else { throw fail("\(function)() takes one argument, given \(args.count)") }
         let metricNames = scores?.instanceMetricNames ?? []
-        if ["correct", "exact", "confidence"].contains(function) || metricNames.contains(function) {
-            guard case .name(let systemName, let argSpan) = args[0], let system = dataset.system(named: systemName) else {
+        let isPerSystemColumn = perSystemColumn(function) != nil
+        if ["correct", "exact", "confidence"].contains(function) || metricNames.contains(function) || isPerSystemColumn {
+            guard case .name(let systemName, _) = args[0], let system = dataset.system(named: systemName) else {
                 throw fail("\(function)() takes a system name (systems: \(dataset.systems.map(\.name).joined(separator: ", ")))")
             }
-            _ = argSpan
+            // A per-system list, category or text column (MQM `categories`) is the system's
+            // column as it is; numeric ones are metrics, scored as such.
+            if !metricNames.contains(function), let column = system.columns.first(where: { $0.name == function }) {
+                return SliceValue(column)
+            }
             return try systemFunction(function, system, fail: fail)
         }
         let value = try compute(args[0], source)

@@ -100,7 +100,7 @@ private func sortCommand(_ state: inout AppState, _ argument: String) -> [Effect
         state.message = .init(text: "sort by one of: \(columns.map(\.sortName).joined(separator: ", "))", isError: true)
         return []
     }
-    let descending = parts.count > 1 ? parts[1] == "desc" : column.isNumeric
+    let descending = parts.count > 1 ? parts[1] == "desc" : column.isNumeric && state.analysis.higherIsBetter(metric: state.metric)
     return state.start(.sort(rows: state.rows, by: .init(column: column, descending: descending), metric: state.metric),
                        label: "sorting \(state.rows.count) rows…")
 }

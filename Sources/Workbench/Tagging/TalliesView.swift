@@ -74,7 +74,9 @@ struct TalliesView: View {
             put(String(row.count), count, y, right: true)
             put(percent(row.proportion), share, y, right: true)
             put("[\(percent(row.ciLow))–\(percent(row.ciHigh))]", interval, y, Theme.dim)
-            put("≈\(amount(row.estimate)) [\(amount(row.estimateLow))–\(amount(row.estimateHigh))]", estimate, y)
+            // The estimate only with its interval: when both do not fit, neither is drawn.
+            let extrapolation = row.extrapolation
+            put(DisplayWidth.of(extrapolation) <= (table.frame(estimate)?.width ?? 0) ? extrapolation : "", estimate, y)
         }
     }
     if let unknown = state.tagging.tallies?.unknownInstances, !unknown.isEmpty {
@@ -86,5 +88,3 @@ struct TalliesView: View {
 
 private func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
 
-/// An extrapolated count: whole numbers from 10 up, one decimal below.
-private func amount(_ value: Double) -> String { value >= 10 ? String(format: "%.0f", value) : String(format: "%.1f", value) }

@@ -49,7 +49,7 @@ struct CompareView: View {
             put(row.slice, slice, y)
             put(String(row.count), count, y, right: true)
             put(row.baseline, system, y, Theme.dim)
-            put(row.baselineValue.map(formatMetric) ?? "", value, y, Theme.dim, right: true)
+            put(formatMetric(row.baselineValue), value, y, Theme.dim, right: true)
             if let frame = table.frame(bar) { drawBar(row.baselineValue, max: maxValue, x: inner.x + frame.x, y: y, width: frame.width, style: Theme.dim, &buffer) }
             y += 1
         }
@@ -57,15 +57,14 @@ struct CompareView: View {
         let style = row.better == nil ? Style() : (row.better == row.system ? Theme.better : Theme.worse)
         let mark = row.better == nil ? "" : (row.better == row.system ? " ▲" : " ▼")
         put(row.system + mark, system, y, style)
-        put(row.value.map(formatMetric) ?? "", value, y, right: true)
-        put(row.delta.map { ($0 > 0 ? "+" : "") + formatMetric($0) } ?? "", delta, y, style, right: true)
-        put(row.pAdjusted.map { $0 < 0.0001 ? String(format: "%.0e", $0) : String(format: "%.4f", $0) } ?? "", p, y, right: true)
-        put(row.deltaLow.map { "[\(formatMetric($0)), \(formatMetric(row.deltaHigh ?? .nan))]" } ?? "", interval, y)
+        put(formatMetric(row.value), value, y, right: true)
+        put(row.delta.map { ($0 > 0 ? "+" : "") + formatMetric($0) } ?? "—", delta, y, style, right: true)
+        put(row.pAdjusted.map { (row.pIsUpperBound ? "<" : "") + ($0 < 0.0001 ? String(format: "%.0e", $0) : String(format: "%.4f", $0)) } ?? "—", p, y, right: true)
+        put(row.deltaLow.map { "[\(formatMetric($0)), \(formatMetric(row.deltaHigh))]" } ?? "—", interval, y)
         if let frame = table.frame(bar) { drawBar(row.value, max: maxValue, x: inner.x + frame.x, y: y, width: frame.width, style: Theme.bar, &buffer) }
         y += 1
     }
-    let test = comparison.rows.first?.test == "mcnemar-exact" ? "McNemar's exact test" : "paired bootstrap, \(comparison.resamples) resamples"
-    buffer.write("▲ better / ▼ worse than the baseline at Holm-adjusted p < 0.05 (\(test))", x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim, maxWidth: inner.width)
+    buffer.write("▲ better / ▼ worse than the baseline at Holm-adjusted p < 0.05 (\(comparison.testsDescription))", x: inner.x, y: inner.y + inner.height - 1, style: Theme.dim, maxWidth: inner.width)
 }
 }
 
