@@ -1,0 +1,116 @@
+import BitCollections
+
+extension Analysis {
+    /// Finds the slices where `request.system` (or its difference with `request.versus`) errs
+    /// most, and tests each against the rest of the instances. Safe to call off the main
+    /// thread; `progress` is called from worker threads, and the search stops with
+    /// `CancellationError` soon after `isCancelled` returns true.
+    public func discover(
+        _ request: DiscoveryRequest, progress: (@Sendable (SearchProgress) -> Void)? = nil,
+        isCancelled: @Sendable () -> Bool = { false }
+    ) throws -> DiscoveryReport {
+        if let problem = request.parameters.problem { throw AnalysisError(problem) }
+        let errors = try instanceErrors(system: request.system, versus: request.versus, measure: request.measure)
+        let defined = BitSet(errors.indices.filter { !errors[$0].isNaN })
+        guard !defined.isEmpty else { throw AnalysisError("no instance has an error to search: does '\(request.system)' have outputs?") }
+        let (searched, tested) = request.holdout ? Self.halves(defined, seed: request.seed) : (defined, defined)
+        let features = try discoveryFeatures(request.features, within: searched)
+        let predicates = features.flatMap(\.predicates)
+
+        var position = [Int32](repeating: -1, count: dataset.count)
+        for (i, row) in searched.enumerated() { position[row] = Int32(i) }
+        let items = ItemMatrix(masks: predicates.map { RowMask($0.rows, position: position, count: searched.count) },
+                               features: features.enumerated().flatMap { f, feature in feature.predicates.map { _ in f } },
+                               rows: searched.count)
+        let searchErrors = SliceErrors(searched.map { errors[$0] })
+        let found = try SliceLine.search(items, errors: searchErrors, parameters: request.parameters,
+                                         progress: progress, isCancelled: isCancelled)
+
+        let binary = searchErrors.isBinary && tested.allSatisfy { errors[$0] == 0 || errors[$0] == 1 }
+        let testedTotals = Self.totals(of: tested, errors)
+        func test(_ slice: SliceTotals) -> TwoSampleTest {
+            let rest = SliceTotals(size: testedTotals.size - slice.size, errorSum: testedTotals.errorSum - slice.errorSum,
+                                   errorSquares: testedTotals.errorSquares - slice.errorSquares, maxError: 0)
+            return binary ? .proportions(errors: slice.errorSum, size: slice.size, restErrors: rest.errorSum, restSize: rest.size)
+                : .welch(slice, rest: rest)
+        }
+        let sliceTotals = found.top.map { slice in
+            request.holdout ? Self.totals(of: slice.items.reduce(tested) { $0.intersection(predicates[$1].rows) }, errors) : slice.totals
+        }
+        let tests = sliceTotals.map(test)
+        let adjusted: [Double?]
+        let correction: String
+        if request.holdout {
+            let holm = holmAdjusted(tests.map { $0.pValue ?? 1 })
+            adjusted = tests.indices.map { tests[$0].pValue == nil ? nil : holm[$0] }
+            correction = "Holm over the \(tests.count) slices found, tested on the held-out half"
+        } else {
+            let family = HolmFamily(found.examined.map { test($0).pValue ?? 1 })
+            adjusted = tests.map { $0.pValue.map(family.adjusted) }
+            correction = "Holm over the \(found.examined.count) slices examined"
+        }
+
+        var rows = found.top.indices.map { i -> DiscoveryRow in
+            let slice = found.top[i], totals = sliceTotals[i], t = tests[i]
+            let restSize = testedTotals.size - totals.size
+            let delta = t.delta.isNaN ? nil : t.delta
+            return DiscoveryRow(
+                slice: slice.items.map { predicates[$0].label }.joined(separator: " and "),
+                expression: slice.items.map { predicates[$0].expression }.joined(separator: " and "),
+                size: totals.size, error: totals.size > 0 ? totals.errorSum / Double(totals.size) : 0,
+                restError: restSize > 0 ? (testedTotals.errorSum - totals.errorSum) / Double(restSize) : nil,
+                delta: delta, ciLow: t.ciLow, ciHigh: t.ciHigh, pValue: t.pValue, pAdjusted: adjusted[i], score: slice.score,
+                significant: (adjusted[i] ?? 1) < 0.05 && (delta ?? 0) > 0)
+        }
+        if request.significantFirst { rows = rows.filter(\.significant) + rows.filter { !$0.significant } }
+        return DiscoveryReport(
+            rows: rows, instances: defined.count, tested: tested.count,
+            error: testedTotals.size > 0 ? testedTotals.errorSum / Double(testedTotals.size) : 0,
+            test: binary ? "two-proportion z-test" : "Welch's t-test", correction: correction,
+            examined: found.examined.count, features: features.map(\.name))
+    }
+
+    /// A random half of `rows` (each row in it with probability 1/2) and the other half.
+    static func halves(_ rows: BitSet, seed: UInt64) -> (BitSet, BitSet) {
+        var generator = SeededGenerator(seed: seed)
+        var first = BitSet(), second = BitSet()
+        for row in rows {
+            if generator.next() & 1 == 0 { first.insert(row) } else { second.insert(row) }
+        }
+        return (first, second)
+    }
+
+    static func totals(of rows: BitSet, _ errors: [Double]) -> SliceTotals {
+        var totals = SliceTotals(size: 0, errorSum: 0, errorSquares: 0, maxError: 0)
+        for row in rows {
+            totals.size += 1
+            totals.errorSum += errors[row]
+            totals.errorSquares += errors[row] * errors[row]
+            totals.maxError = max(totals.maxError, errors[row])
+        }
+        return totals
+    }
+}
+
+/// Holm's adjustment of one p-value within a large family, without adjusting them all: the
+/// adjusted value depends only on the p-value's rank among the family's, and equal p-values
+/// share it.
+struct HolmFamily {
+    private let sorted: [Double]
+    private let adjustedSorted: [Double]
+
+    init(_ pValues: [Double]) {
+        sorted = pValues.sorted()
+        adjustedSorted = holmAdjusted(sorted)
+    }
+
+    /// The adjusted value of `p`, a member of the family.
+    func adjusted(_ p: Double) -> Double {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < p { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count ? adjustedSorted[low] : 1
+    }
+}
