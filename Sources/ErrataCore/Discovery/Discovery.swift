@@ -9,6 +9,14 @@ extension Analysis {
         _ request: DiscoveryRequest, progress: (@Sendable (SearchProgress) -> Void)? = nil,
         isCancelled: @Sendable () -> Bool = { false }
     ) throws -> DiscoveryReport {
+        try discovery(request, progress: progress, isCancelled: isCancelled).report
+    }
+
+    /// The report with the tester and, unless held out, the Holm family it used: what tests
+    /// slices the search did not return the same way (the planted-slice tests' random slices).
+    func discovery(
+        _ request: DiscoveryRequest, progress: (@Sendable (SearchProgress) -> Void)?, isCancelled: @Sendable () -> Bool
+    ) throws -> (report: DiscoveryReport, tester: SliceTester, family: HolmFamily?) {
         if let problem = request.parameters.problem { throw AnalysisError(problem) }
         let errors = try instanceErrors(system: request.system, versus: request.versus, measure: request.measure)
         let defined = BitSet(errors.indices.filter { !errors[$0].isNaN })
@@ -26,32 +34,29 @@ extension Analysis {
         let found = try SliceLine.search(items, errors: searchErrors, parameters: request.parameters,
                                          progress: progress, isCancelled: isCancelled)
 
-        let binary = searchErrors.isBinary && tested.allSatisfy { errors[$0] == 0 || errors[$0] == 1 }
-        let testedTotals = Self.totals(of: tested, errors)
-        func test(_ slice: SliceTotals) -> TwoSampleTest {
-            let rest = SliceTotals(size: testedTotals.size - slice.size, errorSum: testedTotals.errorSum - slice.errorSum,
-                                   errorSquares: testedTotals.errorSquares - slice.errorSquares, maxError: 0)
-            return binary ? .proportions(errors: slice.errorSum, size: slice.size, restErrors: rest.errorSum, restSize: rest.size)
-                : .welch(slice, rest: rest)
-        }
-        let sliceTotals = found.top.map { slice in
+        let tester = SliceTester(errors: errors, tested: tested, binary: searchErrors.isBinary)
+        let top = Self.withoutRepeats(found.top)
+        let sliceTotals = top.map { slice in
             request.holdout ? Self.totals(of: slice.items.reduce(tested) { $0.intersection(predicates[$1].rows) }, errors) : slice.totals
         }
-        let tests = sliceTotals.map(test)
+        let tests = sliceTotals.map(tester.test)
         let adjusted: [Double?]
         let correction: String
+        var family: HolmFamily?
         if request.holdout {
             let holm = holmAdjusted(tests.map { $0.pValue ?? 1 })
             adjusted = tests.indices.map { tests[$0].pValue == nil ? nil : holm[$0] }
             correction = "Holm over the \(tests.count) slices found, tested on the held-out half"
         } else {
-            let family = HolmFamily(found.examined.map { test($0).pValue ?? 1 })
-            adjusted = tests.map { $0.pValue.map(family.adjusted) }
+            let examined = HolmFamily(found.examined.map { tester.test($0).pValue ?? 1 })
+            adjusted = tests.map { $0.pValue.map(examined.adjusted) }
+            family = examined
             correction = "Holm over the \(found.examined.count) slices examined"
         }
+        let testedTotals = tester.overall
 
-        var rows = found.top.indices.map { i -> DiscoveryRow in
-            let slice = found.top[i], totals = sliceTotals[i], t = tests[i]
+        var rows = top.indices.map { i -> DiscoveryRow in
+            let slice = top[i], totals = sliceTotals[i], t = tests[i]
             let restSize = testedTotals.size - totals.size
             let delta = t.delta.isNaN ? nil : t.delta
             return DiscoveryRow(
@@ -63,11 +68,25 @@ extension Analysis {
                 significant: (adjusted[i] ?? 1) < 0.05 && (delta ?? 0) > 0)
         }
         if request.significantFirst { rows = rows.filter(\.significant) + rows.filter { !$0.significant } }
-        return DiscoveryReport(
+        let report = DiscoveryReport(
             rows: rows, instances: defined.count, tested: tested.count,
             error: testedTotals.size > 0 ? testedTotals.errorSum / Double(testedTotals.size) : 0,
-            test: binary ? "two-proportion z-test" : "Welch's t-test", correction: correction,
+            test: tester.binary ? "two-proportion z-test" : "Welch's t-test", correction: correction,
             examined: found.examined.count, features: features.map(\.name))
+        return (report, tester, family)
+    }
+
+    /// The slices of `slices` (best first) that do not repeat the rows of a listed slice with
+    /// fewer predicates: `movie = x and not has_plot` is left out when every review of x has
+    /// no plot, as it is `movie = x` again. A subset of items with the same size has the
+    /// same rows.
+    static func withoutRepeats(_ slices: [FoundSlice]) -> [FoundSlice] {
+        slices.filter { slice in
+            !slices.contains { other in
+                other.items.count < slice.items.count && other.totals.size == slice.totals.size
+                    && Set(other.items).isSubset(of: slice.items)
+            }
+        }
     }
 
     /// A random half of `rows` (each row in it with probability 1/2) and the other half.
@@ -92,6 +111,26 @@ extension Analysis {
     }
 }
 
+/// Tests slices against the rest of the tested rows: the two-proportion z-test for 0/1
+/// errors, Welch's t-test for graded ones.
+struct SliceTester {
+    let binary: Bool
+    /// All tested rows together.
+    let overall: SliceTotals
+
+    init(errors: [Double], tested: BitSet, binary: Bool) {
+        self.binary = binary && tested.allSatisfy { errors[$0] == 0 || errors[$0] == 1 }
+        overall = Analysis.totals(of: tested, errors)
+    }
+
+    func test(_ slice: SliceTotals) -> TwoSampleTest {
+        let rest = SliceTotals(size: overall.size - slice.size, errorSum: overall.errorSum - slice.errorSum,
+                               errorSquares: overall.errorSquares - slice.errorSquares, maxError: 0)
+        return binary ? .proportions(errors: slice.errorSum, size: slice.size, restErrors: rest.errorSum, restSize: rest.size)
+            : .welch(slice, rest: rest)
+    }
+}
+
 /// Holm's adjustment of one p-value within a large family, without adjusting them all: the
 /// adjusted value depends only on the p-value's rank among the family's, and equal p-values
 /// share it.
@@ -104,7 +143,8 @@ struct HolmFamily {
         adjustedSorted = holmAdjusted(sorted)
     }
 
-    /// The adjusted value of `p`, a member of the family.
+    /// The adjusted value of `p`, a member of the family (for another p-value, the value it
+    /// would have in the family's place).
     func adjusted(_ p: Double) -> Double {
         var low = 0, high = sorted.count
         while low < high {
