@@ -35,28 +35,29 @@ extension Analysis {
                                          progress: progress, isCancelled: isCancelled)
 
         let tester = SliceTester(errors: errors, tested: tested, binary: searchErrors.isBinary)
-        let top = Self.withoutRepeats(found.top)
-        let sliceTotals = top.map { slice in
-            request.holdout ? Self.totals(of: slice.items.reduce(tested) { $0.intersection(predicates[$1].rows) }, errors) : slice.totals
+        let candidates = Self.withoutRepeats(found.top).map { slice in
+            var slice = slice
+            if request.holdout { slice.totals = Self.totals(of: slice.items.reduce(tested) { $0.intersection(predicates[$1].rows) }, errors) }
+            return slice
         }
-        let tests = sliceTotals.map(tester.test)
+        let family = request.holdout ? nil : HolmFamily(found.examined.map { tester.test($0).pValue ?? 1 })
+        // Held out, a parent's remainder is judged with Bonferroni over the slices returned.
+        let top = Self.withoutShadows(candidates, tester: tester) { p in family?.adjusted(p) ?? min(1, p * Double(candidates.count)) }
+        let tests = top.map { tester.test($0.totals) }
         let adjusted: [Double?]
         let correction: String
-        var family: HolmFamily?
-        if request.holdout {
+        if let family {
+            adjusted = tests.map { $0.pValue.map(family.adjusted) }
+            correction = "Holm over the \(found.examined.count) slices examined"
+        } else {
             let holm = holmAdjusted(tests.map { $0.pValue ?? 1 })
             adjusted = tests.indices.map { tests[$0].pValue == nil ? nil : holm[$0] }
             correction = "Holm over the \(tests.count) slices found, tested on the held-out half"
-        } else {
-            let examined = HolmFamily(found.examined.map { tester.test($0).pValue ?? 1 })
-            adjusted = tests.map { $0.pValue.map(examined.adjusted) }
-            family = examined
-            correction = "Holm over the \(found.examined.count) slices examined"
         }
         let testedTotals = tester.overall
 
         var rows = top.indices.map { i -> DiscoveryRow in
-            let slice = top[i], totals = sliceTotals[i], t = tests[i]
+            let slice = top[i], totals = slice.totals, t = tests[i]
             let restSize = testedTotals.size - totals.size
             let delta = t.delta.isNaN ? nil : t.delta
             return DiscoveryRow(
@@ -85,6 +86,22 @@ extension Analysis {
             !slices.contains { other in
                 other.items.count < slice.items.count && other.totals.size == slice.totals.size
                     && Set(other.items).isSubset(of: slice.items)
+            }
+        }
+    }
+
+    /// The slices of `slices` whose excess error is not all inside a more specific slice
+    /// listed with them. SliceLine ranks `region = r4` high when its child `region = r4 and
+    /// device = d1` is bad enough to lift it; the parent is left out when its rows outside
+    /// the child are not significantly worse than the rows outside the parent, by the same
+    /// test and correction (`adjust`) as the slices themselves.
+    static func withoutShadows(_ slices: [FoundSlice], tester: SliceTester, adjust: (Double) -> Double) -> [FoundSlice] {
+        slices.filter { parent in
+            !slices.contains { child in
+                guard child.items.count > parent.items.count, Set(parent.items).isSubset(of: child.items) else { return false }
+                let remainder = parent.totals.removing(child.totals), outside = tester.overall.removing(parent.totals)
+                let test = tester.test(remainder, against: outside)
+                return !(adjust(test.pValue ?? 1) < 0.05 && test.delta > 0)
             }
         }
     }
@@ -123,11 +140,22 @@ struct SliceTester {
         overall = Analysis.totals(of: tested, errors)
     }
 
+    /// The slice against the rest of the tested rows.
     func test(_ slice: SliceTotals) -> TwoSampleTest {
-        let rest = SliceTotals(size: overall.size - slice.size, errorSum: overall.errorSum - slice.errorSum,
-                               errorSquares: overall.errorSquares - slice.errorSquares, maxError: 0)
-        return binary ? .proportions(errors: slice.errorSum, size: slice.size, restErrors: rest.errorSum, restSize: rest.size)
+        test(slice, against: overall.removing(slice))
+    }
+
+    func test(_ slice: SliceTotals, against rest: SliceTotals) -> TwoSampleTest {
+        binary ? .proportions(errors: slice.errorSum, size: slice.size, restErrors: rest.errorSum, restSize: rest.size)
             : .welch(slice, rest: rest)
+    }
+}
+
+extension SliceTotals {
+    /// The totals of these rows without `part`, a subset of them (the largest error is not
+    /// known and left at 0).
+    func removing(_ part: SliceTotals) -> SliceTotals {
+        SliceTotals(size: size - part.size, errorSum: errorSum - part.errorSum, errorSquares: errorSquares - part.errorSquares, maxError: 0)
     }
 }
 
