@@ -84,8 +84,7 @@ extension Analysis {
         case .categories(let column):
             var counts = [Int](repeating: 0, count: column.levels.count)
             for row in within where column.codes[row] >= 0 { counts[Int(column.codes[row])] += 1 }
-            let frequent = counts.indices.filter { counts[$0] >= options.minSupport }
-                .sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }.prefix(options.maxValues)
+            let frequent = Self.frequent(counts, options)
             guard !frequent.isEmpty else { return [] }
             let values = frequent.map { column.levels[$0] }
             var predicates = try values.map { try predicate("\(e) = \($0)", "\(e) == \(SliceExpression.quote($0))") }
@@ -107,9 +106,7 @@ extension Analysis {
             for row in within {
                 for code in Set(list.codes[list.offsets[row] ..< list.offsets[row + 1]]) { counts[Int(code)] += 1 }
             }
-            let frequent = counts.indices.filter { counts[$0] >= options.minSupport }
-                .sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }.prefix(options.maxValues)
-            return try frequent.map { code in
+            return try Self.frequent(counts, options).map { code in
                 let value = list.levels[code]
                 return DiscoveryFeature(name: "\(e) has \(value)", predicates: [
                     try predicate("\(e) has \(value)", "\(SliceExpression.quote(value)) in \(e)")])
@@ -119,6 +116,13 @@ extension Analysis {
         case .constantString, .constantNumber, .constantBoolean:
             return []
         }
+    }
+
+    /// The codes with at least `minSupport` instances, most frequent first (ties by code), at
+    /// most `maxValues` of them.
+    private static func frequent(_ counts: [Int], _ options: FeatureOptions) -> [Int] {
+        Array(counts.indices.filter { counts[$0] >= options.minSupport }
+            .sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }.prefix(options.maxValues))
     }
 
     /// Equal-frequency bins (quantiles when `bins` is 5) of a number over `within`: the edges
