@@ -11,9 +11,10 @@ let package = Package(
         .package(name: "errata", path: "../.."),
     ],
     targets: [
+        .target(name: "CFuzzDriver"),
         .executableTarget(
             name: "fuzz-loaders",
-            dependencies: [.product(name: "ErrataCore", package: "errata")]
+            dependencies: ["CFuzzDriver", .product(name: "ErrataCore", package: "errata")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -38,7 +38,7 @@ struct SliceOptions: ParsableArguments {
             return entry
         }
         for entry in wanted {
-            let rows = try analysis.evaluator.rows(where: entry.filter).intersection(base)
+            let rows = try SavedSlices.rows(of: entry, in: analysis).intersection(base)
             slices.append(NamedSlice(name: entry.folder.isEmpty ? entry.name : "\(entry.folder)/\(entry.name)", rows: rows))
         }
         for expression in by {

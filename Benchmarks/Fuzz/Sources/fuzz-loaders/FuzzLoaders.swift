@@ -1,12 +1,21 @@
+import CFuzzDriver
 import ErrataCore
 import Foundation
+
+/// The executable's entry (SwiftPM names it after the module): hands over to libFuzzer.
+@_cdecl("fuzz_loaders_main")
+public func fuzzLoadersMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput)
+}
 
 /// libFuzzer's entry point: the input's first byte picks the target (CSV, TSV, JSON Lines,
 /// or a slice expression on a small dataset), the rest is the input. A crash, a hang past
 /// libFuzzer's `-timeout`, or an error without a location is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard size > 0 else { return 0 }
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
     let bytes = Data(bytes: data + 1, count: size - 1)
     let target = data[0] % 4
     if target == 3 {
