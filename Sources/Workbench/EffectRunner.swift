@@ -68,7 +68,9 @@ public final class EffectRunner: @unchecked Sendable {
         do {
             switch work {
             case .filter(let request):
-                let evaluator = analysis.evaluator(tags: request.tags)
+                var evaluator = analysis.evaluator(tags: request.tags)
+                // A runaway regular expression stops when Esc cancels the job.
+                evaluator.isCancelled = isCancelled
                 let rows = try request.expression.map { try evaluator.rows(where: $0) } ?? BitSet.all(analysis.dataset.count)
                 var ordered = Array(rows)
                 if let sort = request.sort { ordered = sortedRows(ordered, by: sort, analysis: analysis, metric: request.metric) }
