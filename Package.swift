@@ -28,6 +28,7 @@ let package = Package(
         .target(
             name: "ErrataCore",
             dependencies: [
+                "CStringSearch",
                 .product(name: "BitCollections", package: "swift-collections"),
             ],
             // The numerical core is optimised in debug builds too, so that `swift run errata`
@@ -63,6 +64,8 @@ let package = Package(
             // Runs over every row on sorts and searches: optimised in debug builds too.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // C shim: memmem, a GNU extension Swift's Glibc module does not import.
+        .target(name: "CStringSearch"),
         .target(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]

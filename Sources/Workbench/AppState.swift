@@ -7,12 +7,21 @@ import Typology
 public struct AppState: Sendable {
     public enum Focus: Sendable, Equatable { case sidebar, table }
 
-    public enum Overlay: Sendable, Equatable {
-        case help
-        case detail(row: Int)
+    /// What covers the body of the screen, each with its own state and keys.
+    public indirect enum Overlay: Sendable, Equatable {
+        /// The keys of a view (and what its methods mean), over the view it was opened from.
+        case help(HelpContext, back: Overlay?)
+        /// One instance in full.
+        case detail(DetailState)
         case compare
         /// Counts of each category per slice and system (`T`).
         case tallies
+        /// An instance's input coloured by its attribution (`a`).
+        case explain(ExplainState)
+        /// Attention grids of an input (`A`).
+        case attention(AttentionState)
+        /// The input edited, the model run again (`e`).
+        case whatIf(WhatIfState)
     }
 
     /// A line being typed: a `:` command or a `/` search.
@@ -48,6 +57,10 @@ public struct AppState: Sendable {
     public let analysis: Analysis
     public var width: Int
     public var height: Int
+    /// 256, 8 or 0: the colours the terminal shows (the heat scale picks its palette by it).
+    public var colors = 256
+    /// The systems an explaining engine can explain, with their classes.
+    public var explainable: [String: ExplainableSystem]
     public var focus: Focus = .table
     public var overlay: Overlay?
     public var input: InputLine?
@@ -89,8 +102,10 @@ public struct AppState: Sendable {
 
     /// `annotator` names whose tags the palette makes (see `TaggingState`). The sidebar
     /// starts with all instances only: `startEffects` computes the rest off the UI thread.
-    public init(analysis: Analysis, width: Int, height: Int, annotator: String = "anonymous") {
+    public init(analysis: Analysis, width: Int, height: Int, annotator: String = "anonymous",
+                explainable: [String: ExplainableSystem] = [:]) {
         self.analysis = analysis
+        self.explainable = explainable
         tagging = TaggingState(annotator: annotator)
         self.width = width
         self.height = height
@@ -102,9 +117,11 @@ public struct AppState: Sendable {
         sidebar = [SidebarEntry(kind: .all, label: NamedSlice.allName, filter: nil, count: dataset.count, value: nil)]
     }
 
-    /// What the workbench starts with: the sidebar's slices and metric values.
-    public mutating func startEffects() -> [Effect] {
+    /// What the workbench starts with: the sidebar's slices and metric values, and (with an
+    /// explaining engine) which systems it explains.
+    public mutating func startEffects(explaining: Bool = false) -> [Effect] {
         start(.sidebar(sidebarRequest()), label: "computing \(metric) per slice…")
+            + (explaining ? start(.explainableSystems, label: "loading the explaining models…") : [])
     }
 
     /// The sidebar as the state asks for it now, with changes applied on top.

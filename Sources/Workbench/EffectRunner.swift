@@ -7,20 +7,26 @@ import Typology
 /// Performs effects off the UI thread and posts their results as messages.
 ///
 /// A failure of a job becomes `.failed` in its result, shown in the status line; it never
-/// takes the workbench down. Work over the dataset runs on one queue, in order; the tag store
-/// has a queue of its own, so a tag is committed at once even while a comparison computes.
+/// takes the workbench down. Work over the dataset runs on one queue, in order; the model has
+/// a queue of its own (an explanation can take seconds, a sort must not wait for it), and so
+/// has the tag store, so a tag is committed at once even while a comparison computes.
 public final class EffectRunner: @unchecked Sendable {
     private let queue = DispatchQueue(label: "errata.jobs", qos: .userInitiated)
+    private let modelQueue = DispatchQueue(label: "errata.model", qos: .userInitiated)
     private let tagQueue = DispatchQueue(label: "errata.tags", qos: .userInitiated)
     private let tags: TagSession?
+    private let explainer: (any Explaining)?
     private let analysis: Analysis
     private let cancelled = CancelledJobs()
     private let post: @Sendable (Msg) -> Void
 
-    /// - Parameter tags: the dataset's tag store (nil: tag effects answer that there is none).
-    public init(analysis: Analysis, tags: TagSession? = nil, post: @escaping @Sendable (Msg) -> Void) {
+    /// - Parameters:
+    ///   - tags: the dataset's tag store (nil: tag effects answer that there is none).
+    ///   - explainer: the engine that explains the dataset's systems (nil: none can be).
+    public init(analysis: Analysis, tags: TagSession? = nil, explainer: (any Explaining)? = nil, post: @escaping @Sendable (Msg) -> Void) {
         self.analysis = analysis
         self.tags = tags
+        self.explainer = explainer
         self.post = post
     }
 
@@ -37,11 +43,13 @@ public final class EffectRunner: @unchecked Sendable {
         case .cancel(let ids):
             cancelled.insert(ids)
         case .run(let id, let work):
-            let analysis = self.analysis, post = self.post, cancelled = self.cancelled
-            queue.async {
+            let analysis = self.analysis, explainer = self.explainer, post = self.post, cancelled = self.cancelled
+            (work.usesModel ? modelQueue : queue).async {
+                if case .predict = work { Thread.sleep(forTimeInterval: Self.debounce) }
                 // A job cancelled before it started is not started at all.
                 guard !cancelled.contains(id) else { return }
-                let result = Self.result(of: work, analysis: analysis) { cancelled.contains(id) }
+                let result = Self.result(of: work, analysis: analysis, explainer: explainer,
+                                         progress: { post(.progress(id, $0)) }, isCancelled: { cancelled.contains(id) })
                 post(.finished(id, result))
             }
         case .quit:
@@ -49,9 +57,14 @@ public final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// How long a what-if prediction waits for the next keystroke before the model runs.
+    static let debounce = 0.15
+
     /// The result of `work` (synchronously: tests call this directly). `isCancelled` is
-    /// polled by work long enough to need it.
-    public static func result(of work: JobWork, analysis: Analysis, isCancelled: @Sendable () -> Bool = { false }) -> JobResult {
+    /// polled by work long enough to need it; `progress` receives partial results.
+    public static func result(of work: JobWork, analysis: Analysis, explainer: (any Explaining)? = nil,
+                              progress: @escaping @Sendable (JobProgress) -> Void = { _ in },
+                              isCancelled: @escaping @Sendable () -> Bool = { false }) -> JobResult {
         do {
             switch work {
             case .filter(let request):
@@ -77,12 +90,38 @@ public final class EffectRunner: @unchecked Sendable {
                 try store.save(.init(name: name, filter: filter))
                 try store.write(for: analysis.dataset)
                 return .saved(name: name, path: SavedSlices.path(for: analysis.dataset))
+            case .explain(let request, _):
+                let engine = try engine(explainer)
+                if let cached = engine.cachedExplanation(request) { return .explained(cached, cached: true) }
+                let explanation = try engine.explain(request, progress: { progress(.explanation($0)) }, isCancelled: isCancelled)
+                return .explained(explanation, cached: false)
+            case .attention(let system, let text):
+                return .attention(try engine(explainer).attention(system: system, text: text))
+            case .predict(let system, let text):
+                guard let prediction = try engine(explainer).predict(system: system, texts: [text]).first else {
+                    return .failed("no prediction for the edited text")
+                }
+                return .predicted(text: text, prediction)
+            case .explainableSystems:
+                return .explainable(ExplainableSystem.all(from: explainer))
+            case .saveCounterfactual(let counterfactual):
+                try Counterfactuals.append(counterfactual, for: analysis.dataset)
+                return .kept(counterfactual, path: Counterfactuals.path(for: analysis.dataset))
+            case .faithfulness(let explanation, let request, _):
+                return .faithfulness(try engine(explainer).faithfulness(of: explanation, request: request))
             }
+        } catch is CancellationError {
+            return .failed("cancelled")
         } catch let error as SliceError {
             return .failed("column \(error.column): \(error.message)")
         } catch {
             return .failed("\(error)")
         }
+    }
+
+    private static func engine(_ explainer: (any Explaining)?) throws -> any Explaining {
+        guard let explainer else { throw ExplanationError("no explaining engine: this dataset declares no model for its systems") }
+        return explainer
     }
 
     /// The filter's rows as one slice, then each grouping's slices within it.

@@ -26,6 +26,8 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .standa
         guard let index = state.jobs.firstIndex(where: { $0.id == id }) else { return [] }
         switch progress {
         case .fraction(let fraction): state.jobs[index].progress = fraction
+        case .explanation(let partial):
+            if case .explain(_, let pane) = state.jobs[index].work { applyExplanation(&state, pane: pane, partial, final: false) }
         }
         return []
     case .tagging(let answer):
@@ -37,19 +39,17 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
     if state.input != nil { return handleInput(&state, key) }
     if state.tagging.palette != nil { return handlePaletteKey(&state, key) }
     switch state.overlay {
-    case .help?:
-        state.overlay = nil
+    case .help(_, let back)?:
+        state.overlay = back
         return []
-    case .detail(let row)?:
-        switch keymap.command(for: key) {
-        case .moveDown?: state.overlay = .detail(row: min(row + 1, state.rows.count - 1)); state.tableCursor = min(row + 1, state.rows.count - 1)
-        case .moveUp?: state.overlay = .detail(row: max(row - 1, 0)); state.tableCursor = max(row - 1, 0)
-        case .tag?: return openPalette(&state)
-        case .quit?: return [.quit]
-        default: state.overlay = nil
-        }
-        clampCursors(&state)
-        return []
+    case .detail(let detail)?:
+        return handleDetailKey(&state, detail, key)
+    case .explain(let explain)?:
+        return handleExplainKey(&state, explain, key)
+    case .attention(let attention)?:
+        return handleAttentionKey(&state, attention, key)
+    case .whatIf(let whatIf)?:
+        return handleWhatIfKey(&state, whatIf, key)
     case .compare?:
         let slices = Set(state.comparison?.rows.map(\.slice) ?? []).count
         if let top = scrolled(state.compareTop, lines: slices, by: keymap.command(for: key), page: max(1, state.tablePageSize / 2)) {
@@ -113,7 +113,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
             let entry = state.sidebar[state.sidebarCursor]
             if entry.kind != .header { return applyFilter(&state, entry.filter) }
         } else if !state.rows.isEmpty {
-            state.overlay = .detail(row: state.tableCursor)
+            state.overlay = .detail(DetailState(row: state.tableCursor))
         }
     case .narrow:
         // Zeno's way of combining histogram bars: the selected slice AND the current filter.
@@ -129,7 +129,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         } else if state.filter != nil {
             return applyFilter(&state, nil)
         }
-    case .showHelp: state.overlay = .help
+    case .showHelp: state.overlay = .help(.browse, back: nil)
     case .showCompare:
         guard state.systems.count >= 2 else {
             state.message = .init(text: "compare needs two systems; this dataset has \(state.analysis.dataset.systems.count)", isError: true)
@@ -149,7 +149,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         let columns = TableColumn.columns(for: state).filter(\.isSortable)
         let next = state.sort.flatMap { current in columns.firstIndex(of: current.column).map { ($0 + 1) % columns.count } } ?? 0
         let column = columns[next]
-        return sortEffect(&state, .init(column: column, descending: column.isNumeric))
+        return sortEffect(&state, .init(column: column, descending: column.isNumeric && state.analysis.higherIsBetter(metric: state.metric)))
     case .reverseSort:
         guard var sort = state.sort else { return [] }
         sort.descending.toggle()
@@ -285,7 +285,38 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
     case .saved(let name, let path):
         state.message = .init(text: "saved slice '\(name)' in \(path)", isError: false)
         return state.start(.sidebar(state.sidebarRequest()), label: "updating the slices…")
+    case .explained(let explanation, let cached):
+        if case .explain(_, let pane) = job.work { applyExplanation(&state, pane: pane, explanation, final: true, cached: cached) }
+    case .attention(let grids):
+        if case .attention(var view)? = state.overlay {
+            view.grids = grids
+            view.layer = grids.layers - 1
+            state.overlay = .attention(view)
+        }
+    case .predicted(let text, let prediction):
+        applyPrediction(&state, text: text, prediction)
+    case .faithfulness(let scores):
+        if case .faithfulness(_, _, let pane) = job.work { applyFaithfulness(&state, pane: pane, scores) }
+    case .explainable(let systems):
+        state.explainable = systems
+    case .kept(let counterfactual, let path):
+        let flip = counterfactual.flipped ? "flipped \(counterfactual.before.label) → \(counterfactual.after.label)" : "kept \(counterfactual.after.label)"
+        state.message = .init(text: "kept the edit (\(flip)) in \(path)", isError: false)
     case .failed(let text):
+        switch job.work {
+        case .explain(_, let pane): failExplanation(&state, pane: pane, text)
+        case .attention:
+            if case .attention(var view)? = state.overlay {
+                view.error = text
+                state.overlay = .attention(view)
+            }
+        case .predict:
+            if case .whatIf(var view)? = state.overlay {
+                view.error = text
+                state.overlay = .whatIf(view)
+            }
+        default: break
+        }
         state.message = .init(text: text, isError: true)
     }
     return []

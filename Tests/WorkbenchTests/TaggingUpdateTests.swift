@@ -151,9 +151,9 @@ import Typology
     @Test func taggingFromTheDetailOverlayAndDeleting() {
         var s = state(tags: [stored(5, "3", ["Accuracy"])])
         _ = send(&s, [.down, .down, .enter, .character("t")])
-        #expect(s.overlay == .detail(row: 2) && s.tagging.palette?.instance == "3")
+        #expect(s.overlay == .detail(DetailState(row: 2)) && s.tagging.palette?.instance == "3")
         #expect(send(&s, [.delete]) == [.tagging(.delete(5))])
-        #expect(s.tagging.palette == nil && s.overlay == .detail(row: 2))
+        #expect(s.tagging.palette == nil && s.overlay == .detail(DetailState(row: 2)))
     }
 
     @Test func nothingOpensBeforeTheStoreAnswers() {

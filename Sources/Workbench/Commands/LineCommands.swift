@@ -34,8 +34,15 @@ extension LineCommand {
         },
         LineCommand("systems", arguments: "A,B,...", help: "choose the systems shown and compared (the first is the baseline)", run: systemsCommand),
         LineCommand("help", help: "every key and command (`?`)") { state, _ in
-            state.overlay = .help
+            state.overlay = .help(.browse, back: nil)
             return []
+        },
+        LineCommand("explain", arguments: "[METHOD]", help: "explain the input of the row under the cursor (`a` in the instance view)") { state, argument in
+            guard !state.rows.isEmpty else { return showUsage(&state, "explain", ": the table is empty") }
+            guard argument.isEmpty || ExplanationMethod(rawValue: argument) != nil else {
+                return showUsage(&state, "explain", " (methods: \(ExplanationMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return openExplanation(&state, row: state.tableCursor, method: ExplanationMethod(rawValue: argument) ?? .ig)
         },
         LineCommand("quit", aliases: ["q"], help: "quit (`q`)") { _, _ in [.quit] },
     ]
@@ -93,7 +100,7 @@ private func sortCommand(_ state: inout AppState, _ argument: String) -> [Effect
         state.message = .init(text: "sort by one of: \(columns.map(\.sortName).joined(separator: ", "))", isError: true)
         return []
     }
-    let descending = parts.count > 1 ? parts[1] == "desc" : column.isNumeric
+    let descending = parts.count > 1 ? parts[1] == "desc" : column.isNumeric && state.analysis.higherIsBetter(metric: state.metric)
     return state.start(.sort(rows: state.rows, by: .init(column: column, descending: descending), metric: state.metric),
                        label: "sorting \(state.rows.count) rows…")
 }

@@ -22,7 +22,12 @@ public struct Job: Sendable, Equatable {
 /// What a job computes. Each case carries every value the work needs, so the runner reads
 /// nothing from the state and `update` stays a function of its inputs.
 public enum JobWork: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case filter, sort, sidebar, compare, tallies, save }
+    public enum Kind: Sendable, Equatable {
+        case filter, sort, sidebar, compare, tallies, save
+        /// An explanation for one pane of the explanation view.
+        case explain(pane: Int)
+        case attention, predict, faithfulness, models
+    }
 
     /// The rows matching a filter (all rows when nil), sorted when asked.
     case filter(FilterRequest)
@@ -33,6 +38,21 @@ public enum JobWork: Sendable, Equatable {
     case compare(CompareRequest)
     case tallies(TalliesRequest)
     case saveSlice(name: String, filter: String)
+    /// An explanation for a pane of the explanation view: the disk cache first, else the
+    /// engine, which reports partial estimates as it goes. Runs on the model's own queue.
+    case explain(ExplanationRequest, pane: Int)
+    /// Every layer's and head's attention for a text.
+    case attention(system: String, text: String)
+    /// Class probabilities of an edited text (what-if); waits a moment first, so that typing
+    /// supersedes it before the model runs (a debounce).
+    case predict(system: String, text: String)
+    /// Comprehensiveness and sufficiency of a pane's explanation.
+    case faithfulness(Explanation, ExplanationRequest, pane: Int)
+    /// Which systems the engine can explain, with their classes (loads the models: the
+    /// encoder is fetched on first use).
+    case explainableSystems
+    /// Appends a what-if edit to the dataset's counterfactuals.
+    case saveCounterfactual(Counterfactual)
 
     public var kind: Kind {
         switch self {
@@ -41,12 +61,25 @@ public enum JobWork: Sendable, Equatable {
         case .sidebar: .sidebar
         case .compare: .compare
         case .tallies: .tallies
-        case .saveSlice: .save
+        case .saveSlice, .saveCounterfactual: .save
+        case .explain(_, let pane): .explain(pane: pane)
+        case .attention: .attention
+        case .predict: .predict
+        case .faithfulness: .faithfulness
+        case .explainableSystems: .models
         }
     }
 
     /// Whether a newer job of the same kind makes this one pointless. Saving never is.
     var isSuperseded: Bool { kind != .save }
+
+    /// Work for the model, which runs on a queue of its own.
+    var usesModel: Bool {
+        switch self {
+        case .explain, .attention, .predict, .faithfulness, .explainableSystems: true
+        default: false
+        }
+    }
 }
 
 /// What a finished job hands back to `update`.
@@ -57,12 +90,19 @@ public enum JobResult: Sendable {
     case compared(Comparison)
     case tallies(Tallies)
     case saved(name: String, path: String)
+    case explained(Explanation, cached: Bool)
+    case attention(AttentionGrids)
+    case predicted(text: String, Prediction)
+    case faithfulness(FaithfulnessScores)
+    case kept(Counterfactual, path: String)
+    case explainable([String: ExplainableSystem])
     case failed(String)
 }
 
-/// A partial result: a fraction done.
+/// A partial result: a fraction done, or an estimate that tightens (anytime SHAP).
 public enum JobProgress: Sendable {
     case fraction(Double)
+    case explanation(Explanation)
 }
 
 /// The rows of a filter, and where the cursor goes once they are in.

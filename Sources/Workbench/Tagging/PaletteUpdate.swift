@@ -16,7 +16,7 @@ func openPalette(_ state: inout AppState) -> [Effect] {
         break
     }
     let index: Int
-    if case .detail(let row)? = state.overlay { index = row } else { index = state.tableCursor }
+    if case .detail(let detail)? = state.overlay { index = detail.row } else { index = state.tableCursor }
     guard state.rows.indices.contains(index) else { return [] }
     let instance = state.analysis.dataset.ids[state.rows[index]]
     let queued = state.tagging.queue?.items.first { $0.instance == instance }

@@ -34,9 +34,11 @@ func talliesLines(_ state: AppState) -> [TalliesLine] {
 
 /// Counts, proportions with their Wilson intervals, and the counts they extrapolate to in
 /// the whole slice; categories no tag names are left out.
-func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
-    let body = Layout(width: buffer.width, height: buffer.height).body
-    let inner = overlayBox(&buffer, body, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
+struct TalliesView: View {
+    let state: AppState
+
+    func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
+    let inner = overlayBox(&buffer, rect, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
     guard inner.height > 1 else { return }
     let lines = talliesLines(state)
     guard !lines.isEmpty else {
@@ -72,7 +74,9 @@ func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
             put(String(row.count), count, y, right: true)
             put(percent(row.proportion), share, y, right: true)
             put("[\(percent(row.ciLow))–\(percent(row.ciHigh))]", interval, y, Theme.dim)
-            put("≈\(amount(row.estimate)) [\(amount(row.estimateLow))–\(amount(row.estimateHigh))]", estimate, y)
+            // The estimate only with its interval: when both do not fit, neither is drawn.
+            let extrapolation = row.extrapolation
+            put(DisplayWidth.of(extrapolation) <= (table.frame(estimate)?.width ?? 0) ? extrapolation : "", estimate, y)
         }
     }
     if let unknown = state.tagging.tallies?.unknownInstances, !unknown.isEmpty {
@@ -80,8 +84,7 @@ func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
                      x: inner.x, y: inner.y + inner.height - 1, style: Theme.error, maxWidth: inner.width)
     }
 }
+}
 
 private func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
 
-/// An extrapolated count: whole numbers from 10 up, one decimal below.
-private func amount(_ value: Double) -> String { value >= 10 ? String(format: "%.0f", value) : String(format: "%.1f", value) }
