@@ -62,6 +62,8 @@ struct CannedExplainer: Explaining {
 
     func classes(system: String) -> [String] { systems[system] ?? [] }
 
+    func supportsGradients(system: String) -> Bool { system != "bow" }
+
     func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void,
                  isCancelled: @Sendable () -> Bool) throws -> Explanation {
         try check(request.system)

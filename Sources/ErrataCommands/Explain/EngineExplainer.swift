@@ -66,6 +66,11 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
         return first
     }
 
+    /// The transformer has gradients and attention; the bag of words only the Shapley family.
+    public func supportsGradients(system: String) -> Bool {
+        declared[system] == .minilmSentiment
+    }
+
     public func classes(system: String) -> [String] {
         (try? model(system).labels) ?? []
     }

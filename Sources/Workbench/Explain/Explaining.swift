@@ -16,6 +16,10 @@ public protocol Explaining: Sendable {
     /// cannot explain).
     func classes(system: String) -> [String]
 
+    /// Whether the system's model has gradients and attention (the transformer), or is
+    /// explained through the model-agnostic methods only (the bag of words).
+    func supportsGradients(system: String) -> Bool
+
     /// Explains one prediction. `progress` receives partial explanations of the anytime
     /// methods (permutation SHAP and KernelSHAP: the current estimates with their standard
     /// errors, after every batch), so a view can draw scores that settle as it watches.
