@@ -1,3 +1,4 @@
+import Attribution
 import ErrataCore
 import ErrataTestSupport
 import Foundation
@@ -9,9 +10,14 @@ import Testing
 /// input until the prediction flips and keep the edit, quit, reopen, and find the explanation
 /// in the cache and the counterfactual on disk.
 @Suite struct ExplainEndToEndTests {
-    static func session(_ dataset: String) throws -> TmuxSession {
+    /// errata on `dataset`, with the encoder the tests share (fetched once per machine) and an
+    /// explanation cache of the test's own, so the first run computes and the second finds.
+    static func session(_ dataset: String, cache: URL) throws -> TmuxSession {
         let script = "echo errata-before; '\(ErrataProcess.executable.path)' open '\(dataset)'; echo \"errata-after exit=$?\""
-        return try TmuxSession(command: script, width: 120, height: 40)
+        var environment = TmuxSession.defaultEnvironment
+        environment["ERRATA_MODEL_PATH"] = try ModelStore.minilm().path
+        environment["ERRATA_MODEL_CACHE"] = cache.path
+        return try TmuxSession(command: script, width: 120, height: 40, environment: environment)
     }
 
     /// The largest standard error on screen, from "running, max SE 0.0123".
@@ -24,7 +30,8 @@ import Testing
         let (folder, dataset) = try Fixtures.demoCopy("rotten-tomatoes",
                                                       files: ["errata.json", "test.jsonl", "predictions.jsonl", "models/minilm-head.json", "models/bow.json"])
         defer { folder.remove() }
-        let first = try Self.session(dataset)
+        let cache = folder.url.appendingPathComponent("cache")
+        let first = try Self.session(dataset, cache: cache)
         defer { first.kill() }
         try first.waitFor(text: "? help  : command  / search")
         // The models load in the background (the first run fetches the encoder).
@@ -73,7 +80,7 @@ import Testing
         #expect(kept.first?.parent == "rt-a10b34b00a" && kept.first?.system == "minilm" && kept.first?.flipped == true)
 
         // Reopened, the explanation comes from the cache.
-        let second = try Self.session(dataset)
+        let second = try Self.session(dataset, cache: cache)
         defer { second.kill() }
         try second.waitFor(text: "? help  : command  / search")
         _ = try second.waitUntil("models loaded", timeout: .seconds(120)) { !$0.contains("loading the explaining models") }
