@@ -48,7 +48,7 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
     /// Runs one job of `effects` with the canned engine, posting its progress first.
     func run(_ s: inout AppState, _ effects: [Effect], partials: Bool = true) -> [Effect] {
         guard case .run(let id, let work)? = effects.last else { return [] }
-        let progress = Collected()
+        let progress = Collector<JobProgress>()
         let result = EffectRunner.result(of: work, analysis: analysis, explainer: explainer, progress: { progress.append($0) })
         var more: [Effect] = []
         if partials { for message in progress.items { more += update(&s, .progress(id, message)) } }
@@ -202,11 +202,4 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(full.style(0.4).background == .indexed(196) && full.style(-0.2).background == .indexed(111))
         #expect(full.style(0.01, se: 0.01) == Style(attributes: [.dim]))
     }
-}
-
-final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [JobProgress] = []
-    func append(_ item: JobProgress) { lock.withLock { list.append(item) } }
-    var items: [JobProgress] { lock.withLock { list } }
 }

@@ -3,17 +3,17 @@ import Foundation
 /// A regular expression run with a bound on its work and a way to stop it.
 ///
 /// ICU (behind `NSRegularExpression`) backtracks: `(a+)+$` on thirty `a`s and a `b` takes 2^30
-/// steps, and such a pattern once held the command line for 11 minutes. ICU reports progress
-/// about every 10,000 steps of one match (`.reportProgress`); each report is counted, and the
-/// search stops with `RegexSearch.Stop` once one text has used
-/// `perTextBudget` reports or the whole evaluation `totalBudget`, or as soon as `isCancelled`
-/// says so (the workbench's `Esc`). Ordinary patterns finish a text within a few hundred steps
-/// and never report.
+/// steps, and such a pattern once held the command line for 11 minutes. With
+/// `.reportProgress` ICU calls back while it works; how often depends on the platform (on
+/// Linux several times for every ordinary text, so counting calls cannot stand for steps).
+/// Each call therefore reads the clock: the search stops with `RegexSearch.Stop` once one
+/// text has taken `perTextBudget` or the whole evaluation `totalBudget`, or as soon as
+/// `isCancelled` says so (the workbench's `Esc`). Ordinary patterns take microseconds a text.
 struct RegexSearch {
-    /// Progress reports (about 10,000 steps each) one text may take: about 20 million steps.
-    static let perTextBudget = 2_000
-    /// Progress reports one evaluation may take over all its texts: about 100 million steps.
-    static let totalBudget = 10_000
+    /// The time one text may take: far beyond any pattern that does not backtrack without end.
+    static let perTextBudget: UInt64 = 1_000_000_000
+    /// The time one evaluation may take over all its texts (a million texts take seconds).
+    static let totalBudget: UInt64 = 60_000_000_000
 
     enum Stop: Error, Equatable {
         /// The pattern needed more than the budget on the last text.
@@ -21,11 +21,11 @@ struct RegexSearch {
         case cancelled
     }
 
-    static let budgetDescription = "\(perTextBudget / 100) million steps on one text or \(totalBudget / 100) million in all"
+    static let budgetDescription = "\(perTextBudget / 1_000_000_000) s on one text or \(totalBudget / 1_000_000_000) s in all"
 
     let regex: NSRegularExpression
     let isCancelled: () -> Bool
-    private var reportsLeft = RegexSearch.totalBudget
+    private var used: UInt64 = 0
 
     init(_ regex: NSRegularExpression, isCancelled: @escaping () -> Bool) {
         self.regex = regex
@@ -36,7 +36,8 @@ struct RegexSearch {
     mutating func matches(_ text: String) throws(Stop) -> Bool {
         if isCancelled() { throw .cancelled }
         var found = false, stop: Stop?
-        var reports = 0, left = reportsLeft
+        let started = DispatchTime.now().uptimeNanoseconds
+        let before = used
         let isCancelled = self.isCancelled
         regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)) { match, _, halt in
             if match != nil {
@@ -44,16 +45,15 @@ struct RegexSearch {
                 halt.pointee = true
                 return
             }
-            reports += 1
-            left -= 1
+            let elapsed = DispatchTime.now().uptimeNanoseconds - started
             if isCancelled() {
                 stop = .cancelled
-            } else if reports > Self.perTextBudget || left <= 0 {
+            } else if elapsed > Self.perTextBudget || before + elapsed > Self.totalBudget {
                 stop = .tooMuchWork
             }
             if stop != nil { halt.pointee = true }
         }
-        reportsLeft = left
+        used = before + (DispatchTime.now().uptimeNanoseconds - started)
         if let stop { throw stop }
         return found
     }
