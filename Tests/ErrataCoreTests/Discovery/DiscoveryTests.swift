@@ -20,7 +20,7 @@ struct DiscoveryTests {
                                        significantFirst: false)
         let report = try analysis.discover(request)
         let errors = try analysis.instanceErrors(system: system, measure: .metric(nil))
-        #expect(report.rows.count >= 10)
+        #expect(report.rows.count >= 5)
         #expect(report.features.contains { $0.hasPrefix("text has") })
         for row in report.rows {
             let rows = try analysis.evaluator.rows(where: row.expression).filter { !errors[$0].isNaN }
