@@ -86,9 +86,9 @@ struct DiscoverCommand: AsyncParsableCommand {
             return ReportWriter.csv(header: header, rows: report.rows.map(csvRow))
         case .table:
             let header = ["slice", "n", "error", "rest", "delta", "95% CI of delta", "p", "p (Holm)", "score", ""]
-            let table = ReportWriter.table(header: header, rows: report.rows.map(tableRow), rightAligned: [1, 2, 3, 4, 6, 7, 8], maxWidth: 60)
-            let none = report.rows.isEmpty ? "no slice scores above 0: none is worse than the whole by more than its size costs\n" : ""
-            return table + none
+            let table = report.rows.isEmpty ? "no slice scores above 0: none is worse than the whole by more than its size costs (try a higher --alpha)\n"
+                : ReportWriter.table(header: header, rows: report.rows.map(tableRow), rightAligned: [1, 2, 3, 4, 6, 7, 8], maxWidth: 60)
+            return table
                 + "\(report.instances) instances, error \(ReportWriter.number(report.error)); \(report.test), \(report.correction)\n"
         }
     }
