@@ -28,6 +28,7 @@ let package = Package(
         .target(
             name: "ErrataCore",
             dependencies: [
+                "CStringSearch",
                 .product(name: "BitCollections", package: "swift-collections"),
             ],
             // The numerical core is optimised in debug builds too, so that `swift run errata`
@@ -50,7 +51,9 @@ let package = Package(
         ),
         .target(
             name: "TerminalUI",
-            dependencies: ["ErrataCore"]
+            // Every frame writes, diffs and wraps its text through here: optimised in debug
+            // builds too (see ErrataCore), so a long cell scrolls as smoothly under `swift run`.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "Workbench",
@@ -61,6 +64,8 @@ let package = Package(
             // Runs over every row on sorts and searches: optimised in debug builds too.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // C shim: memmem, a GNU extension Swift's Glibc module does not import.
+        .target(name: "CStringSearch"),
         .target(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
@@ -125,7 +130,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrataCommandsTests",
-            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI", "Typology"],
+            // Attribution: the end-to-end tests point the binary at the shared MiniLM folder.
+            dependencies: ["ErrataCommands", "ErrataCore", "ErrataTestSupport", "TerminalUI", "Typology", "Attribution"],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -16,6 +16,7 @@ let package = Package(
             name: "attribution-bench",
             dependencies: [
                 .product(name: "Attribution", package: "errata"),
+                .product(name: "ErrataCore", package: "errata"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

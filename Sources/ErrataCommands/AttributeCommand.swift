@@ -3,37 +3,29 @@ import Attribution
 import ErrataCore
 import Foundation
 
-/// Where the demo classifier lives: the cached MiniLM encoder and the head trained by
-/// `errata train`, committed in the Rotten Tomatoes folder.
-enum DemoClassifier {
-    static let system = "minilm"
-
-    static func load(dataset: String = "rotten-tomatoes") throws -> TextClassifier {
-        let head = URL(fileURLWithPath: DatasetLocator.resolve(dataset)).appendingPathComponent("models/minilm-head.json")
-        guard FileManager.default.fileExists(atPath: head.path) else {
-            throw AnalysisError("no trained head at \(head.path): run errata train")
-        }
-        return try TextClassifier(modelDirectory: try ModelStore.minilm(), headFile: head)
-    }
-}
-
+/// `errata attribute`: explains a system's predictions, for one instance or (`--all`) a whole
+/// slice precomputed into the cache.
 struct AttributeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attribute",
-        abstract: "Explain the demo classifier's prediction for one instance: SHAP, gradients, Integrated Gradients, attention.",
-        discussion: "Methods, defaults and formulas: docs/attribution.md.")
+        abstract: "Explain a system's prediction for one instance, or precompute a slice's explanations (--all).",
+        discussion: "Methods, defaults, the cache and formulas: docs/attribution.md.")
 
-    @Argument(help: "The dataset holding the instance.")
-    var dataset = "rotten-tomatoes"
+    @OptionGroup var data: DatasetOptions
 
     @Option(help: "The instance id.")
-    var id: String
+    var instance: String?
 
-    @Option(help: "The system explained (the native MiniLM classifier).")
-    var system = DemoClassifier.system
+    @Flag(help: "Explain every instance (of --where) into the cache; resumable: cached ones are skipped.")
+    var all = false
 
-    @Option(help: "shap, kernelshap, permutation, exact, loo, grad, gxi, ig, attention or rollout.")
-    var method: Explainer.Method = .shap
+    @OptionGroup var filter: FilterOption
+
+    @Option(help: "The system explained (default: the dataset's first explainable system).")
+    var system: String?
+
+    @Option(help: "shap, kernelshap, permutation, exact, loo, grad, gxi, ig, attention, rollout, or head-importance.")
+    var method: AttributeMethod = .explanation(.shap)
 
     @Option(help: "The class explained (default: the predicted one).")
     var target: String?
@@ -42,10 +34,10 @@ struct AttributeCommand: AsyncParsableCommand {
     var logit = false
 
     @Option(help: "Integrated Gradients baseline: pad, mask or zero.")
-    var baseline: Explainer.Baseline = .pad
+    var baseline: ExplanationBaseline = .pad
 
     @Option(help: "How masked players are hidden: mask, pad, unk or delete.")
-    var masking: Masking = .mask
+    var masking: ExplanationMasking = .mask
 
     @Option(help: "Integrated Gradients steps (0: adaptive, doubling until the completeness delta is within 1%).")
     var steps = 50
@@ -65,62 +57,105 @@ struct AttributeCommand: AsyncParsableCommand {
     @Option(help: "Attention: head (default the average of all heads).")
     var head: Int?
 
-    @Option(help: "table or json.")
+    @Flag(help: "Add comprehensiveness and sufficiency (and their AOPC) of the scores.")
+    var faithfulness = false
+
+    @Option(help: "table, json or csv (one row per token).")
     var format: ReportFormat = .table
 
-    func run() async throws {
-        guard system == DemoClassifier.system else {
-            throw AnalysisError("attribution runs on the native model '\(DemoClassifier.system)'; '\(system)' is not one")
-        }
-        let data = try DatasetLoader.load(DatasetLocator.resolve(dataset))
-        guard let row = data.row(id: id) else { throw AnalysisError("no instance with id '\(id)' in \(data.name)") }
-        guard let input = data.inputs.first else { throw AnalysisError("\(data.name) has no input text to explain") }
-        var options = Explainer.Options()
-        options.method = method
-        options.targetClass = target
-        options.logit = logit
-        options.baseline = baseline
-        options.masking = masking
-        options.steps = steps == 0 ? nil : steps
-        options.budget = budget
-        options.seed = seed
-        options.unit = words ? .words : .tokens
-        options.layer = layer
-        options.head = head
-        let explanation = try Explainer(classifier: try DemoClassifier.load()).explain(input.displayValue(row), options: options)
-        ReportWriter.write(format == .json ? try ReportWriter.json(explanation) : HeatText.render(explanation))
-    }
-}
-
-struct PredictCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "predict", abstract: "Classify a text with the demo's MiniLM sentiment classifier.")
-
-    @Option(help: "The text to classify.")
-    var text: String
-
-    @Option(help: "table or json.")
-    var format: ReportFormat = .table
-
-    struct Prediction: Encodable {
-        var prediction: String
-        var probabilities: [String: Double]
+    func validate() throws {
+        guard all != (instance != nil) else { throw ValidationError("give either --instance ID or --all") }
+        if filter.expression != nil, !all { throw ValidationError("--where selects the instances of --all") }
+        if case .headImportance = method, faithfulness { throw ValidationError("--faithfulness scores explanations, not head importance") }
     }
 
     func run() async throws {
-        let classifier = try DemoClassifier.load()
-        let p = classifier.probabilities([text])[0]
-        let labels = classifier.labels
-        let best = p.indices.max { p[$0] < p[$1] }!
-        let prediction = Prediction(prediction: labels[best], probabilities: Dictionary(uniqueKeysWithValues: zip(labels, p.map(Double.init))))
-        if format == .json {
-            ReportWriter.write(try ReportWriter.json(prediction))
+        let analysis = try data.load()
+        let dataset = analysis.dataset
+        let engine = try EngineExplainer(datasetPath: DatasetLocator.resolve(data.dataset), name: dataset.name,
+                                         systems: dataset.systems.map(\.name))
+        let system = try system ?? engine.defaultSystem()
+        _ = try engine.model(system)
+        guard let input = dataset.inputs.first else { throw AnalysisError("\(dataset.name) has no input text to explain") }
+        let rows: [Int]
+        if let instance {
+            guard let row = dataset.row(id: instance) else { throw AnalysisError("no instance with id '\(instance)' in \(dataset.name)") }
+            rows = [row]
         } else {
-            ReportWriter.write("\(prediction.prediction)  " + zip(labels, p).map { "\($0) \(String(format: "%.4f", $1))" }.joined(separator: "  ") + "\n")
+            rows = Array(try filter.rows(analysis))
+        }
+        let texts = rows.map { input.displayValue($0) }
+        switch method {
+        case .headImportance:
+            let importance = try engine.headImportance(system: system, texts: texts, request: request(system: system, text: ""))
+            ReportWriter.write(try HeadImportanceReport(system: system, instances: texts.count, importance: importance).render(format))
+        case .explanation:
+            if all {
+                let run = try Precomputation(engine: engine, faithfulness: faithfulness)
+                    .run(ids: rows.map { dataset.ids[$0] }, requests: texts.map { request(system: system, text: $0) },
+                         system: system, method: method.name)
+                ReportWriter.write(try run.render(format))
+            } else {
+                let request = request(system: system, text: texts[0])
+                var explanation = try engine.explain(request)
+                if faithfulness { explanation.faithfulness = try engine.faithfulness(of: explanation, request: request) }
+                ReportWriter.write(try Self.render(explanation, id: dataset.ids[rows[0]], format))
+            }
+        }
+    }
+
+    func request(system: String, text: String) -> ExplanationRequest {
+        ExplanationRequest(system: system, text: text, method: method.explanationMethod ?? .ig, target: target,
+                           unit: words ? .words : .tokens, masking: masking, baseline: baseline, steps: steps == 0 ? nil : steps,
+                           budget: budget, seed: seed, layer: layer, head: head, logit: logit)
+    }
+
+    static func render(_ explanation: Explanation, id: String, _ format: ReportFormat) throws -> String {
+        switch format {
+        case .json: try ReportWriter.json(explanation)
+        case .csv: ReportWriter.csv(header: TokenRows.header, rows: TokenRows.rows(explanation, id: id))
+        case .table: HeatText.render(explanation)
         }
     }
 }
 
-extension Explainer.Method: ExpressibleByArgument {}
-extension Explainer.Baseline: ExpressibleByArgument {}
-extension Masking: ExpressibleByArgument {}
+/// `--method`: an explanation method, or head importance (a property of the model over
+/// instances, not an explanation of one prediction).
+enum AttributeMethod: ExpressibleByArgument, Equatable {
+    case explanation(ExplanationMethod)
+    case headImportance
+
+    init?(argument: String) {
+        if argument == "head-importance" {
+            self = .headImportance
+        } else if let method = ExplanationMethod(rawValue: argument) {
+            self = .explanation(method)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { ExplanationMethod.allCases.map(\.rawValue) + ["head-importance"] }
+
+    var explanationMethod: ExplanationMethod? {
+        if case .explanation(let method) = self { return method }
+        return nil
+    }
+
+    var name: String { explanationMethod?.rawValue ?? "head-importance" }
+}
+
+/// One CSV row per token: what `--format csv` prints for explanations.
+enum TokenRows {
+    static let header = ["id", "token", "start", "end", "score", "se"]
+
+    static func rows(_ explanation: Explanation, id: String) -> [[String]] {
+        explanation.tokens.enumerated().map { i, token in
+            [id, token.text, String(token.start), String(token.end), String(explanation.scores[i]),
+             explanation.se.map { String($0[i]) } ?? ""]
+        }
+    }
+}
+
+extension ExplanationBaseline: ExpressibleByArgument {}
+extension ExplanationMasking: ExpressibleByArgument {}

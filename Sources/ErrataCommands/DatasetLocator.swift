@@ -18,7 +18,8 @@ enum DatasetLocator {
 
     /// `name` itself when it exists as a path, else the bundled dataset of that name.
     static func resolve(_ name: String) -> String {
-        if FileManager.default.fileExists(atPath: name) || name.contains("/") { return name }
+        // An empty name would resolve to the search folders themselves.
+        if name.isEmpty || FileManager.default.fileExists(atPath: name) || name.contains("/") { return name }
         for folder in searchPath {
             let candidate = (folder as NSString).appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: candidate) { return candidate }

@@ -40,6 +40,12 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("type"), help: ArgumentHelp("Declare a column's type, as COLUMN=TYPE (categorical, numeric, boolean, date, text, list); every value is checked.", valueName: "column=type"))
     var types: [String] = []
 
+    @Option(name: .customLong("lower-is-better"), help: ArgumentHelp("Numeric columns whose smaller values are better, comma-separated (error counts, latency); 'better', ▲/▼ and sorting follow.", valueName: "columns"))
+    var lowerIsBetter: [String] = []
+
+    @Option(name: .customLong("higher-is-better"), help: ArgumentHelp("Numeric columns whose larger values are better, against a name's default (a column called mqm is lower-is-better).", valueName: "columns"))
+    var higherIsBetter: [String] = []
+
     @Option(help: "classification or generation (inferred from the label when absent).")
     var task: Task?
 
@@ -71,6 +77,8 @@ struct DatasetOptions: ParsableArguments {
             roles.types[column] = type
         }
         roles.task = task
+        roles.lowerIsBetter = Set(lowerIsBetter.flatMap { systemList($0) ?? [] })
+        roles.higherIsBetter = Set(higherIsBetter.flatMap { systemList($0) ?? [] })
         return roles
     }
 
@@ -90,19 +98,33 @@ struct DatasetOptions: ParsableArguments {
     func load(progress: LoadProgressHandler? = nil, reportSkipped: Bool = true, readingTags: Bool = true) throws -> Analysis {
         let path = DatasetLocator.resolve(dataset)
         let data = try DatasetLoader.load(path, overrides: try roles(), skipBadLines: skipBadLines, progress: progress)
-        if reportSkipped { Self.reportSkipped(data, path: path) }
+        if reportSkipped { Self.reportCautions(data, path: path) }
         let analysis = Analysis(dataset: data)
         let store = TagStore.path(for: data)
-        if readingTags, FileManager.default.fileExists(atPath: store) { analysis.tags = InstanceTags(try TagStore(path: store).tags()) }
+        if readingTags, TagStore.exists(at: store) {
+            // A command that reads tags only for `tagged()` still runs when the store cannot be
+            // read: the warning says why the tags are missing.
+            do {
+                analysis.tags = InstanceTags(try TagStore(path: store).tags())
+            } catch {
+                FileHandle.standardError.write(Data("errata: warning: tags not read, slices see none: \(error)\n".utf8))
+            }
+        }
         return analysis
     }
 
-    static func reportSkipped(_ data: Dataset, path: String) {
+    /// Skipped lines, missing labels or outputs, and load warnings (a vocabulary the label
+    /// does not share, ids that group nothing), on standard error: each changes what the
+    /// counts and metrics cover, and a set-up that loads but cannot mean much says so.
+    static func reportCautions(_ data: Dataset, path: String) {
+        var message = ""
         if data.skipped.count > 0 {
-            var message = "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
+            message += "errata: skipped \(data.skipped.count) bad line\(data.skipped.count == 1 ? "" : "s") of \(path)\n"
             for example in data.skipped.examples { message += "  \(example)\n" }
-            FileHandle.standardError.write(Data(message.utf8))
         }
+        for note in data.missing.notes { message += "errata: warning: \(path): \(note)\n" }
+        for warning in data.warnings { message += "errata: warning: \(warning)\n" }
+        if !message.isEmpty { FileHandle.standardError.write(Data(message.utf8)) }
     }
 }
 

@@ -106,7 +106,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         var interval = dash
         if let low = row.ciLow, let high = row.ciHigh { interval = "[\(ReportWriter.number(low)), \(ReportWriter.number(high))]" }
         return [row.slice, String(row.size), ReportWriter.number(row.error), row.restError.map { ReportWriter.number($0) } ?? dash,
-                delta, interval, row.pValue.map(ReportWriter.pValue) ?? dash, row.pAdjusted.map(ReportWriter.pValue) ?? dash,
+                delta, interval, ReportWriter.pValue(row.pValue), ReportWriter.pValue(row.pAdjusted),
                 ReportWriter.number(row.score), row.significant ? "" : "not significant"]
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Attribution
 import ErrataCore
 import Foundation
 import Typology
@@ -22,7 +23,8 @@ public struct ErrataCommand: AsyncParsableCommand {
             try await workbench.run()
             return
         }
-        let demo = try SummaryCommand.parse([DatasetLocator.demoName, "--resamples", "200"])
+        // The summary's own defaults, so the same seed prints the same intervals as `errata summary`.
+        let demo = try SummaryCommand.parse([DatasetLocator.demoName])
         try await demo.run()
         ReportWriter.write("\nTry: errata open \(DatasetLocator.demoName)   (the workbench, in a terminal)\n     errata compare \(DatasetLocator.demoName) --systems online-B,uedin-nmt --by 'length(reference) > 30'\n     errata --help\n")
     }
@@ -30,7 +32,7 @@ public struct ErrataCommand: AsyncParsableCommand {
     /// Runs the command line and exits with errata's codes: 0 ok, 1 bad input, 2 usage.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(ExpressionArguments.joined(arguments))
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
@@ -48,6 +50,12 @@ public struct ErrataCommand: AsyncParsableCommand {
         } catch let error as TypologyError {
             fail("\(error)")
         } catch let error as TagFileError {
+            fail("\(error)")
+        } catch let error as ExplanationError {
+            fail("\(error)")
+        } catch let error as AttributionError {
+            fail("\(error)")
+        } catch let error as TagStoreError {
             fail("\(error)")
         } catch {
             let code = exitCode(for: error)

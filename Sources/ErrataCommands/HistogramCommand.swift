@@ -46,7 +46,7 @@ struct HistogramCommand: AsyncParsableCommand {
                     header: ["bin", "count", ""] + names.map { "\(h.metric ?? "")(\($0))" },
                     rows: h.bins.map { b in
                         [b.label, String(b.count), String(repeating: "█", count: max(b.count > 0 ? 1 : 0, b.count * 24 / max(top, 1)))]
-                            + names.map { ReportWriter.number(b.values[$0] ?? nil) }
+                            + names.map { ReportWriter.cell(b.values[$0] ?? nil) }
                     }, rightAligned: Set([1] + names.indices.map { $0 + 3 })) + "\n")
             }
         }

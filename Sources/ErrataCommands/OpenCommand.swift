@@ -44,7 +44,18 @@ struct OpenCommand: AsyncParsableCommand {
             backend.shutdown()
             return
         }
-        WorkbenchApp.run(analysis: analysis, backend: backend, annotator: Annotator.name(option: annotator))
-        DatasetOptions.reportSkipped(analysis.dataset, path: analysis.dataset.source)
+        // The models the manifest declares (none: nothing to explain). A wrong declaration is
+        // the user's to fix: said after the terminal is restored.
+        let explainer: EngineExplainer
+        do {
+            explainer = try EngineExplainer(datasetPath: DatasetLocator.resolve(data.dataset), name: analysis.dataset.name,
+                                            systems: analysis.dataset.systems.map(\.name))
+        } catch {
+            backend.shutdown()
+            throw error
+        }
+        WorkbenchApp.run(analysis: analysis, backend: backend, annotator: Annotator.name(option: annotator),
+                         explainer: explainer.explainableSystems().isEmpty ? nil : explainer)
+        DatasetOptions.reportCautions(analysis.dataset, path: analysis.dataset.source)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrataCore
 import Foundation
+import TerminalUI
 
 /// How a command prints its result.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -41,15 +42,39 @@ enum ReportWriter {
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
+    /// A number for CSV: empty when undefined.
     static func number(_ x: Double?, digits: Int = 4) -> String {
         guard let x else { return "" }
         return String(format: "%.\(digits)f", x)
     }
 
-    /// `0.0012` as `0.0012`, tiny values in scientific notation.
-    static func pValue(_ p: Double?) -> String {
-        guard let p else { return "" }
-        return p < 0.0001 ? String(format: "%.1e", p) : String(format: "%.4f", p)
+    /// What a table shows for an undefined value (docs/formats.md).
+    static let undefined = "—"
+
+    /// A number for a table: "—" when undefined.
+    static func cell(_ x: Double?, signed: Bool = false) -> String {
+        guard let x else { return undefined }
+        return (signed && x >= 0 ? "+" : "") + String(format: "%.4f", x)
+    }
+
+    /// An interval for a table: `[low, high]`, or "—" when there is none.
+    static func interval(_ low: Double?, _ high: Double?) -> String {
+        guard let low, let high else { return undefined }
+        return "[\(cell(low)), \(cell(high))]"
+    }
+
+    /// The distinct reasons a table's rows have no interval, one footnote line each.
+    static func footnotes(_ reasons: [String?]) -> String {
+        var seen: [String] = []
+        for case let reason? in reasons where !seen.contains(reason) { seen.append(reason) }
+        return seen.map { "\(undefined): \($0)\n" }.joined()
+    }
+
+    /// `0.0012` as `0.0012`, tiny values in scientific notation; an upper bound as `<0.0010`;
+    /// "—" when undefined.
+    static func pValue(_ p: Double?, isUpperBound: Bool = false) -> String {
+        guard let p else { return undefined }
+        return (isUpperBound ? "<" : "") + (p < 0.0001 ? String(format: "%.1e", p) : String(format: "%.4f", p))
     }
 
     static func write(_ text: String) {

@@ -76,7 +76,7 @@ struct SlicesCommand: AsyncParsableCommand {
     func run() async throws {
         let analysis = try data.load()
         let store = try SavedSlices.load(for: analysis.dataset)
-        let counts = try store.slices.map { try analysis.evaluator.rows(where: $0.filter).count }
+        let counts = try store.slices.map { try SavedSlices.rows(of: $0, in: analysis).count }
         switch format {
         case .json:
             struct Row: Encodable { var name, folder, filter: String; var count: Int }

@@ -38,7 +38,7 @@ struct SliceOptions: ParsableArguments {
             return entry
         }
         for entry in wanted {
-            let rows = try analysis.evaluator.rows(where: entry.filter).intersection(base)
+            let rows = try SavedSlices.rows(of: entry, in: analysis).intersection(base)
             slices.append(NamedSlice(name: entry.folder.isEmpty ? entry.name : "\(entry.folder)/\(entry.name)", rows: rows))
         }
         for expression in by {
@@ -53,7 +53,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The metric (default: the dataset's; accuracy, macro_f1, micro_f1, chrf, chrf++, bleu, ter, exact_match, or a numeric column).")
     var metric: String?
 
-    @Option(help: "Bootstrap resamples for confidence intervals and paired tests.")
+    @Option(help: "Bootstrap resamples for confidence intervals, and random assignments of the randomization test (at least 40).")
     var resamples = 1000
 
     @Option(help: "Random seed of the bootstrap (results are reproducible).")
@@ -65,7 +65,10 @@ struct ReportOptions: ParsableArguments {
     var bootstrap: BootstrapSettings { BootstrapSettings(resamples: resamples, seed: seed) }
 
     func validate() throws {
-        guard resamples >= 1 else { throw ValidationError("--resamples must be at least 1") }
+        let minimum = minimumResamples()
+        guard resamples >= minimum else {
+            throw ValidationError("--resamples \(resamples): a 95% interval needs at least \(minimum) resamples, so that each tail holds one beyond the interval's end")
+        }
     }
 }
 

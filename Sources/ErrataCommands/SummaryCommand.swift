@@ -38,9 +38,8 @@ struct SummaryCommand: AsyncParsableCommand {
             return ReportWriter.table(
                 header: ["slice", "system", "n", metric, "95% CI"],
                 rows: summary.rows.map {
-                    [$0.slice, $0.system ?? "", String($0.count), ReportWriter.number($0.value),
-                     $0.ciLow == nil ? "" : "[\(ReportWriter.number($0.ciLow)), \(ReportWriter.number($0.ciHigh))]"]
-                }, rightAligned: [2, 3])
+                    [$0.slice, $0.system ?? "", String($0.count), ReportWriter.cell($0.value), ReportWriter.interval($0.ciLow, $0.ciHigh)]
+                }, rightAligned: [2, 3]) + ReportWriter.footnotes(summary.rows.map(\.ciReason))
         }
     }
 }

@@ -20,6 +20,12 @@ struct TerminalCommand: ParsableCommand {
             (TERM=dumb or unset, output not a terminal).
             """)
 
+    /// Test only, hidden from help: crashes on purpose after the first frame, so that the
+    /// tests can check the terminal is restored (`segv` overflows the stack, `ill` fails a
+    /// precondition, `abrt` aborts, `bus` raises SIGBUS).
+    @Option(name: .customLong("crash-after-draw"), help: .hidden)
+    var crash: DeliberateCrash?
+
     func run() throws {
         let backend: NcursesBackend
         do {
@@ -36,6 +42,7 @@ struct TerminalCommand: ParsableCommand {
             var frame = renderer.makeBuffer()
             screen.render(into: &frame)
             renderer.render(frame)
+            crash?.happen()
             guard let event = backend.nextEvent(timeout: .seconds(1)) else { continue }
             if event == .key(.character("q")) { return }
             screen.record(event)

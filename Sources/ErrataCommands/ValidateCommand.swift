@@ -23,6 +23,7 @@ struct ValidateCommand: AsyncParsableCommand {
         var columns: [ColumnInfo]
         var metrics: [String]
         var skipped: Int
+        var missing: MissingValues
         var warnings: [String]
         var memory_bytes: Int
     }
@@ -36,7 +37,7 @@ struct ValidateCommand: AsyncParsableCommand {
         for s in d.systems { columns += s.columns.map { .init(name: $0.name, role: "per-system (\(s.name))", type: $0.type.rawValue) } }
         let report = Report(dataset: d.name, source: d.source, task: d.task.rawValue, instances: d.count,
                             systems: d.systems.map(\.name), classes: d.classes, columns: columns,
-                            metrics: analysis.metricNames, skipped: d.skipped.count, warnings: d.warnings,
+                            metrics: analysis.metricNames, skipped: d.skipped.count, missing: d.missing, warnings: d.warnings,
                             memory_bytes: d.memoryFootprint)
         if format == .json {
             ReportWriter.write(try ReportWriter.json(report))
@@ -48,6 +49,7 @@ struct ValidateCommand: AsyncParsableCommand {
         text += "metrics: \(analysis.metricNames.joined(separator: ", ")) (default \(d.defaultMetric))\n"
         text += ReportWriter.table(header: ["column", "role", "type"], rows: columns.map { [$0.name, $0.role, $0.type] })
         if d.skipped.count > 0 { text += "skipped lines: \(d.skipped.count)\n" }
+        for note in d.missing.notes { text += "missing: \(note)\n" }
         for warning in d.warnings { text += "warning: \(warning)\n" }
         ReportWriter.write(text)
     }

@@ -43,6 +43,29 @@ enum KeyDecoder {
         }
     }
 
+    /// Esc followed at once by `next` (a character code) as Alt and that key, for the keys
+    /// errata binds with Alt only: Alt-B and Alt-F (word motion in text fields).
+    ///
+    /// Terminals send Alt-b as Esc then b, exactly what a script or a fast burst sends for
+    /// Esc followed by b; reading every such pair as Alt would swallow the Esc of "Esc, w"
+    /// (close the overlay, next untagged). Any other key after Esc stays a key of its own.
+    static func alt(_ next: UInt32) -> Key? {
+        guard case .character(let character) = character(next), altKeys.contains(character) else { return nil }
+        return .alt(character)
+    }
+
+    static let altKeys: Set<Character> = ["b", "f"]
+
+    /// A key ncurses reports by a terminfo name rather than a fixed code: the extended keys
+    /// of xterm-like terminals, of which errata binds Ctrl-← and Ctrl-→.
+    static func namedKey(_ name: String) -> Key? {
+        switch name {
+        case "kLFT5": .controlLeft
+        case "kRIT5": .controlRight
+        default: nil
+        }
+    }
+
     /// A mouse report's button state as a `MouseEvent.Kind`, or nil for states errata ignores.
     static func mouseKind(_ state: mmask_t) -> MouseEvent.Kind? {
         if state & errata_button1_pressed() != 0 { return .press(.left) }

@@ -16,6 +16,7 @@ extension NcursesBackend {
             var code: wint_t = 0
             switch wget_wch(window, &code) {
             case OK:
+                if code == 27, let key = altKey() { return .key(key) }
                 return .key(KeyDecoder.character(UInt32(code)))
             case KEY_CODE_YES:
                 if let event = functionEvent(Int32(code)) { return event }
@@ -36,8 +37,27 @@ extension NcursesBackend {
             guard getmouse(&event) == OK, let kind = KeyDecoder.mouseKind(event.bstate) else { return nil }
             return .mouse(MouseEvent(x: Int(event.x), y: Int(event.y), kind: kind))
         default:
-            return KeyDecoder.functionKey(code).map(InputEvent.key)
+            if let key = KeyDecoder.functionKey(code) { return .key(key) }
+            return keyname(code).flatMap { KeyDecoder.namedKey(String(cString: $0)) }.map(InputEvent.key)
         }
+    }
+
+    /// After an Esc, the key that came with it (Alt and a key), if one is already waiting;
+    /// anything else is put back to be read as a key of its own.
+    private func altKey() -> Key? {
+        let window = errata_stdscr()
+        wtimeout(window, 0)
+        var next: wint_t = 0
+        switch wget_wch(window, &next) {
+        case OK:
+            if let key = KeyDecoder.alt(UInt32(next)) { return key }
+            unget_wch(wchar_t(next))
+        case KEY_CODE_YES:
+            ungetch(Int32(next))
+        default:
+            break
+        }
+        return nil
     }
 
     /// `duration` in whole milliseconds for `wtimeout`, never negative (0 polls).

@@ -7,54 +7,39 @@ import Darwin
 
 /// Leaves the terminal usable however the process ends.
 ///
-/// `NcursesBackend.shutdown()` is the normal path. For the others: SIGINT (Ctrl-C in cbreak
-/// mode) and SIGTERM restore the terminal and then die of the same signal with its default
-/// action, so the shell sees the usual status; an `exit()` from anywhere runs the atexit
-/// hook. A crash (a trap from a failed precondition, a fault, an abort) restores the
-/// terminal and then goes on to the handler that was there before (Swift's backtracer, or the
-/// default), so the report is readable on a sane terminal. SIGTSTP (Ctrl-Z) and SIGCONT are
-/// left to ncurses' own handler, which restores the terminal on suspend and redraws on
-/// resume. SIGWINCH is ncurses' too: it arrives as `KEY_RESIZE`.
+/// `NcursesBackend.shutdown()` is the normal path, and an `exit()` from anywhere runs the
+/// atexit hook; both end curses mode with `endwin`. Signals cannot: `endwin` is not safe in
+/// a signal handler, and a stack overflow leaves no stack to run a handler on. So the C side
+/// (`TerminalRestoration.c`) prepares, when the screen opens, the bytes that undo curses mode
+/// (mouse reporting off, attributes reset, cursor shown, alternate screen left) and the tty
+/// modes the shell had, and handles SIGINT, SIGTERM, SIGHUP, SIGQUIT and the crash signals
+/// (SIGSEGV, SIGILL, SIGBUS, SIGABRT, SIGFPE, SIGTRAP) on an alternate stack with
+/// async-signal-safe calls only: it writes those bytes, restores the modes, and dies of the
+/// same signal with its default action, so the shell sees the usual status. SIGTSTP (Ctrl-Z)
+/// and SIGCONT are left to ncurses' own handler, which restores the terminal on suspend and
+/// redraws on resume; SIGWINCH is ncurses' too: it arrives as `KEY_RESIZE`.
+///
+/// The alternate stack is the main thread's (the one that draws); a stack overflow on another
+/// thread cannot run the handler.
 enum TerminalRestoration {
-    /// Installs the handlers (once per process; call after `newterm`, which installs its own).
+    /// Installs the handlers (once per process) and arms them for this screen; call right
+    /// after `newterm` (which saved the shell's tty modes and installed ncurses' handlers).
     static func install() {
         _ = installed
+        errata_restoration_arm()
     }
-
-    private static let crashSignals = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
-
-    /// The actions the crash handler hands over to, indexed by signal number. Written once,
-    /// before the handlers are installed; only read afterwards.
-    nonisolated(unsafe) private static var previousActions: [sigaction] = Array(repeating: .init(), count: 32)
 
     private static let installed: Void = {
         atexit {
             TerminalRestoration.restore()
         }
-        for terminating in [SIGINT, SIGTERM] {
-            signal(terminating) { signal in
-                TerminalRestoration.restore()
-                errata_default_signal(signal)
-                raise(signal)
-            }
-        }
-        for crash in crashSignals {
-            sigaction(crash, nil, &previousActions[Int(crash)])
-        }
-        for crash in crashSignals {
-            var action: sigaction = .init()
-            action.__sigaction_handler.sa_handler = { signal in
-                TerminalRestoration.restore()
-                sigaction(signal, &TerminalRestoration.previousActions[Int(signal)], nil)
-                raise(signal)
-            }
-            sigaction(crash, &action, nil)
-        }
+        errata_restoration_install()
     }()
 
     /// Ends curses mode if it is on: shows the cursor, leaves the alternate screen, resets
     /// the tty modes. Does nothing after `shutdown` or before the screen was opened.
     static func restore() {
+        errata_restoration_disarm()
         guard errata_stdscr() != nil, !isendwin() else { return }
         curs_set(1)
         endwin()

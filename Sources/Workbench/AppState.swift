@@ -1,26 +1,41 @@
 import BitCollections
 import ErrataCore
+import TerminalUI
 import Typology
 
 /// Everything the workbench shows, as a value: `update` changes it, `render` draws it.
 public struct AppState: Sendable {
     public enum Focus: Sendable, Equatable { case sidebar, table }
 
-    public enum Overlay: Sendable, Equatable {
-        case help
-        case detail(row: Int)
+    /// What covers the body of the screen, each with its own state and keys.
+    public indirect enum Overlay: Sendable, Equatable {
+        /// The keys of a view (and what its methods mean), over the view it was opened from.
+        case help(HelpContext, back: Overlay?)
+        /// One instance in full.
+        case detail(DetailState)
         case compare
         /// Counts of each category per slice and system (`T`).
         case tallies
+        /// An instance's input coloured by its attribution (`a`).
+        case explain(ExplainState)
+        /// Attention grids of an input (`A`).
+        case attention(AttentionState)
+        /// The input edited, the model run again (`e`).
+        case whatIf(WhatIfState)
     }
 
     /// A line being typed: a `:` command or a `/` search.
     public struct InputLine: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case command, search }
         public var kind: Kind
-        public var text: String = ""
-        /// Position in the history while browsing it with ↑/↓.
-        public var historyIndex: Int?
+        /// The text, its cursor, and where ↑/↓ are in `AppState.history`.
+        public var field = TextField()
+
+        /// The text; setting it replaces the field, the cursor at the end.
+        public var text: String {
+            get { field.text }
+            set { field = TextField(newValue) }
+        }
     }
 
     public struct Message: Sendable, Equatable {
@@ -42,6 +57,10 @@ public struct AppState: Sendable {
     public let analysis: Analysis
     public var width: Int
     public var height: Int
+    /// 256, 8 or 0: the colours the terminal shows (the heat scale picks its palette by it).
+    public var colors = 256
+    /// The systems an explaining engine can explain, with their classes.
+    public var explainable: [String: ExplainableSystem]
     public var focus: Focus = .table
     public var overlay: Overlay?
     public var input: InputLine?
@@ -72,15 +91,21 @@ public struct AppState: Sendable {
     public var comparison: Comparison?
     /// The first slice shown in the compare view (it scrolls by slice).
     public var compareTop = 0
-    /// Work in progress off the UI thread ("computing intervals…").
-    public var busy: String?
+    /// Work running off the UI thread, oldest first; the status bar lists it and Esc
+    /// cancels the newest.
+    public var jobs: [Job] = []
+    /// The id the next job gets.
+    var nextJobID = 1
 
     /// Tags, the palette and the work queue.
     public var tagging: TaggingState
 
-    /// `annotator` names whose tags the palette makes (see `TaggingState`).
-    public init(analysis: Analysis, width: Int, height: Int, annotator: String = "anonymous") {
+    /// `annotator` names whose tags the palette makes (see `TaggingState`). The sidebar
+    /// starts with all instances only: `startEffects` computes the rest off the UI thread.
+    public init(analysis: Analysis, width: Int, height: Int, annotator: String = "anonymous",
+                explainable: [String: ExplainableSystem] = [:]) {
         self.analysis = analysis
+        self.explainable = explainable
         tagging = TaggingState(annotator: annotator)
         self.width = width
         self.height = height
@@ -89,8 +114,19 @@ public struct AppState: Sendable {
         systems = Array(dataset.systems.prefix(2).map(\.name))
         groupings = Self.defaultGroupings(dataset)
         rows = Array(0 ..< dataset.count)
-        sidebar = []
-        sidebar = SidebarEntry.entries(for: self)
+        sidebar = [SidebarEntry(kind: .all, label: NamedSlice.allName, filter: nil, count: dataset.count, value: nil)]
+    }
+
+    /// What the workbench starts with: the sidebar's slices and metric values, and (with an
+    /// explaining engine) which systems it explains.
+    public mutating func startEffects(explaining: Bool = false) -> [Effect] {
+        start(.sidebar(sidebarRequest()), label: "computing \(metric) per slice…")
+            + (explaining ? start(.explainableSystems, label: "loading the explaining models…") : [])
+    }
+
+    /// The sidebar as the state asks for it now, with changes applied on top.
+    func sidebarRequest(metric: String? = nil, systems: [String]? = nil, groupings: [String]? = nil) -> SidebarRequest {
+        SidebarRequest(metric: metric ?? self.metric, systems: systems ?? self.systems, groupings: groupings ?? self.groupings, tags: tagging.instanceTags)
     }
 
     /// Categorical and boolean metadata columns with at most 30 values, one slice per value;

@@ -15,13 +15,7 @@ public func render(_ state: AppState, into buffer: inout ScreenBuffer, keymap: K
     drawTable(state, layout.table, &buffer)
     drawStatus(state, layout.status, &buffer)
     drawHints(state, layout.hints, &buffer, keymap: keymap)
-    switch state.overlay {
-    case .help?: drawHelp(layout, &buffer, keymap: keymap)
-    case .detail(let row)?: drawDetail(state, row: row, &buffer)
-    case .compare?: drawCompare(state, &buffer)
-    case .tallies?: drawTallies(state, &buffer)
-    case nil: break
-    }
+    overlayView(state, keymap: keymap)?.draw(in: layout.body, into: &buffer)
     if let palette = state.tagging.palette { drawPalette(state, palette, &buffer) }
 }
 
@@ -76,7 +70,7 @@ private func drawSidebar(_ state: AppState, _ rect: Rect, _ buffer: inout Screen
             buffer.write(entry.label, x: inner.x, y: y, style: style, maxWidth: inner.width)
             continue
         }
-        let numbers = "\(entry.count)" + (entry.value.map { " " + formatMetric($0) } ?? "")
+        let numbers = "\(entry.count)" + (state.systems.isEmpty ? "" : " " + formatMetric(entry.value))
         let numbersWidth = DisplayWidth.of(numbers)
         let labelWidth = max(1, inner.width - numbersWidth - barWidth - (barWidth > 0 ? 2 : 1))
         buffer.write(marker + indent + entry.label, x: inner.x, y: y, style: style, maxWidth: labelWidth)
@@ -89,9 +83,11 @@ private func drawSidebar(_ state: AppState, _ rect: Rect, _ buffer: inout Screen
     }
 }
 
-/// A metric value with four significant decimals on either scale (0.8123, 57.72).
-func formatMetric(_ value: Double) -> String {
-    abs(value) < 10 ? String(format: "%.3f", value) : String(format: "%.2f", value)
+/// A metric value with four significant decimals on either scale (0.8123, 57.72); "—" when
+/// undefined (an empty slice), never 0.
+func formatMetric(_ value: Double?) -> String {
+    guard let value, !value.isNaN else { return "—" }
+    return abs(value) < 10 ? String(format: "%.3f", value) : String(format: "%.2f", value)
 }
 
 private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
@@ -112,17 +108,14 @@ private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenB
     }
     if let queue = state.tagging.queue, let progress = state.tagging.progress { parts.append("\(queue.name): \(progress)") }
     if state.tagging.saving > 0 { parts.append("saving…") }
-    if let busy = state.busy { parts.append(busy) }
+    if !state.jobs.isEmpty { parts.append(state.jobs.map(\.label).joined(separator: ", ") + " (Esc cancels)") }
     buffer.write(" " + parts.joined(separator: " · "), x: 0, y: rect.y, style: Theme.info, maxWidth: rect.width)
 }
 
 private func drawHints(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer, keymap: Keymap) {
     if let input = state.input {
-        let prompt = input.kind == .command ? ":" : "/"
-        let text = prompt + input.text
-        let visible = DisplayWidth.of(text) < rect.width ? text : String(text.suffix(rect.width - 1))
-        let used = buffer.write(visible, x: 0, y: rect.y, maxWidth: rect.width)
-        if used < rect.width { buffer.write(" ", x: used, y: rect.y, style: Theme.selected) }
+        let prompt = buffer.write(input.kind == .command ? ":" : "/", x: 0, y: rect.y, maxWidth: rect.width)
+        input.field.draw(x: prompt, y: rect.y, width: rect.width - prompt, into: &buffer, cursorStyle: Theme.selected)
         return
     }
     var x = 1
@@ -132,5 +125,19 @@ private func drawHints(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBu
         if x + width > rect.width { break }
         x += buffer.write(key, x: x, y: rect.y, style: Theme.key)
         x += buffer.write(" " + command.hint + "  ", x: x, y: rect.y, style: Theme.dim)
+    }
+}
+
+/// The view of the overlay on screen, if any.
+private func overlayView(_ state: AppState, keymap: Keymap) -> (any View)? {
+    switch state.overlay {
+    case .help(let context, _)?: HelpView(context: context, keymap: keymap)
+    case .detail(let detail)?: DetailView(state: state, detail: detail)
+    case .compare?: CompareView(state: state)
+    case .tallies?: TalliesView(state: state)
+    case .explain(let explain)?: HeatView(explain: explain, colors: state.colors)
+    case .attention(let attention)?: AttentionView(attention: attention, colors: state.colors)
+    case .whatIf(let whatIf)?: WhatIfView(whatIf: whatIf, classes: state.explainable[whatIf.system]?.classes ?? [])
+    case nil: nil
     }
 }

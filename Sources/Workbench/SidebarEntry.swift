@@ -13,12 +13,16 @@ public struct SidebarEntry: Sendable, Equatable {
     public var count: Int
     public var value: Double?
 
-    /// All instances, the saved slices, then each grouping's values.
-    static func entries(for state: AppState) -> [SidebarEntry] {
-        let analysis = state.analysis
+    /// All instances, the saved slices, then each grouping's values, each with its size and
+    /// the first system's metric. Runs as a job (a first metric is a pass over the data).
+    /// A saved slice that no longer evaluates is left out; a grouping that does not is an
+    /// error, since the user just typed it.
+    static func entries(for request: SidebarRequest, saved: [SavedSlices.Entry], analysis: Analysis) throws -> [SidebarEntry] {
         let all = BitSet.all(analysis.dataset.count)
+        // The table reads these per-instance scores for the rows it draws.
+        for system in request.systems { _ = try? analysis.instanceScores(metric: request.metric, system: system) }
         func value(_ rows: BitSet) -> Double? {
-            guard let system = state.systems.first, let metric = try? analysis.metric(named: state.metric),
+            guard let system = request.systems.first, let metric = try? analysis.metric(named: request.metric),
                   let statistics = try? analysis.statistics(metric: metric.name, system: system),
                   let members = try? analysis.rows(rows, systems: [system]), !members.isEmpty
             else { return nil }
@@ -26,13 +30,14 @@ public struct SidebarEntry: Sendable, Equatable {
             return score.isNaN ? nil : score
         }
         var entries = [SidebarEntry(kind: .all, label: NamedSlice.allName, filter: nil, count: all.count, value: value(all))]
-        for saved in (try? SavedSlices.load(for: analysis.dataset))?.slices ?? [] {
-            guard let rows = try? analysis.evaluator.rows(where: saved.filter) else { continue }
-            let label = saved.folder.isEmpty ? saved.name : "\(saved.folder)/\(saved.name)"
-            entries.append(SidebarEntry(kind: .saved, label: label, filter: saved.filter, count: rows.count, value: value(rows)))
+        let evaluator = analysis.evaluator(tags: request.tags)
+        for slice in saved {
+            guard let rows = try? evaluator.rows(where: slice.filter) else { continue }
+            let label = slice.folder.isEmpty ? slice.name : "\(slice.folder)/\(slice.name)"
+            entries.append(SidebarEntry(kind: .saved, label: label, filter: slice.filter, count: rows.count, value: value(rows)))
         }
-        for grouping in state.groupings {
-            guard let groups = try? analysis.valueGroups(of: grouping, within: all).groups else { continue }
+        for grouping in request.groupings {
+            let groups = try analysis.valueGroups(of: grouping, within: all, tags: request.tags).groups
             entries.append(SidebarEntry(kind: .header, label: "\(grouping): \(groups.count) slices", filter: nil, count: 0, value: nil))
             for group in groups {
                 entries.append(SidebarEntry(kind: .group, label: group.label, filter: group.filter, count: group.rows.count, value: value(group.rows)))

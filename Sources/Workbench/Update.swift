@@ -4,8 +4,10 @@ import TerminalUI
 
 /// The workbench's only state transition: a message in, the new state and effects out.
 ///
-/// Pure apart from reading the dataset (evaluating a slice is a pass over columns, fast
-/// enough to do here); sorting, significance tests and saving are returned as effects.
+/// Pure: it reads the dataset only for the rows and cells on screen and touches no file.
+/// Whatever passes over the data (filters, sorts, metrics, groupings, comparisons, tallies)
+/// or reads or writes a file is returned as a job or an effect, whose result comes back as
+/// a message (see `Job`).
 public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .standard) -> [Effect] {
     switch msg {
     case .event(.resize(let width, let height)):
@@ -17,25 +19,16 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .standa
         return handleMouse(&state, mouse)
     case .event(.key(let key)):
         return handleKey(&state, key, keymap: keymap)
-    case .sorted(let rows, let sort):
-        guard state.busy != nil else { return [] }  // cancelled with Esc
-        state.rows = rows
-        state.sort = sort
-        state.busy = nil
-        clampCursors(&state)
-        return []
-    case .compared(let comparison):
-        guard state.busy != nil else { return [] }
-        state.comparison = comparison
-        state.busy = nil
-        return []
-    case .saved(let name):
-        state.sidebar = SidebarEntry.entries(for: state)
-        state.message = .init(text: "saved slice '\(name)' in \(SavedSlices.path(for: state.analysis.dataset))", isError: false)
-        return []
-    case .failed(let text):
-        state.busy = nil
-        state.message = .init(text: text, isError: true)
+    case .finished(let id, let result):
+        guard let job = state.finish(id) else { return [] }  // cancelled or superseded
+        return apply(result, of: job, to: &state)
+    case .progress(let id, let progress):
+        guard let index = state.jobs.firstIndex(where: { $0.id == id }) else { return [] }
+        switch progress {
+        case .fraction(let fraction): state.jobs[index].progress = fraction
+        case .explanation(let partial):
+            if case .explain(_, let pane) = state.jobs[index].work { applyExplanation(&state, pane: pane, partial, final: false) }
+        }
         return []
     case .tagging(let answer):
         return handleTagMessage(&state, answer)
@@ -46,19 +39,17 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
     if state.input != nil { return handleInput(&state, key) }
     if state.tagging.palette != nil { return handlePaletteKey(&state, key) }
     switch state.overlay {
-    case .help?:
-        state.overlay = nil
+    case .help(_, let back)?:
+        state.overlay = back
         return []
-    case .detail(let row)?:
-        switch keymap.command(for: key) {
-        case .moveDown?: state.overlay = .detail(row: min(row + 1, state.rows.count - 1)); state.tableCursor = min(row + 1, state.rows.count - 1)
-        case .moveUp?: state.overlay = .detail(row: max(row - 1, 0)); state.tableCursor = max(row - 1, 0)
-        case .tag?: return openPalette(&state)
-        case .quit?: return [.quit]
-        default: state.overlay = nil
-        }
-        clampCursors(&state)
-        return []
+    case .detail(let detail)?:
+        return handleDetailKey(&state, detail, key)
+    case .explain(let explain)?:
+        return handleExplainKey(&state, explain, key)
+    case .attention(let attention)?:
+        return handleAttentionKey(&state, attention, key)
+    case .whatIf(let whatIf)?:
+        return handleWhatIfKey(&state, whatIf, key)
     case .compare?:
         let slices = Set(state.comparison?.rows.map(\.slice) ?? []).count
         if let top = scrolled(state.compareTop, lines: slices, by: keymap.command(for: key), page: max(1, state.tablePageSize / 2)) {
@@ -67,7 +58,7 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
             return [.quit]
         } else {
             state.overlay = nil
-            state.busy = nil
+            return state.cancelJobs(.compare)
         }
         return []
     case .tallies?:
@@ -122,7 +113,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
             let entry = state.sidebar[state.sidebarCursor]
             if entry.kind != .header { return applyFilter(&state, entry.filter) }
         } else if !state.rows.isEmpty {
-            state.overlay = .detail(row: state.tableCursor)
+            state.overlay = .detail(DetailState(row: state.tableCursor))
         }
     case .narrow:
         // Zeno's way of combining histogram bars: the selected slice AND the current filter.
@@ -131,13 +122,14 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         let combined = "(\(current)) and (\(filter))"
         return applyFilter(&state, (try? SliceExpression.parse(combined))?.description ?? combined)
     case .close:
-        if state.busy != nil {
-            state.busy = nil
-            state.message = .init(text: "cancelled", isError: false)
+        if let job = state.jobs.last {
+            _ = state.finish(job.id)
+            state.message = .init(text: "cancelled: \(job.label)", isError: false)
+            return [.cancel([job.id])]
         } else if state.filter != nil {
             return applyFilter(&state, nil)
         }
-    case .showHelp: state.overlay = .help
+    case .showHelp: state.overlay = .help(.browse, back: nil)
     case .showCompare:
         guard state.systems.count >= 2 else {
             state.message = .init(text: "compare needs two systems; this dataset has \(state.analysis.dataset.systems.count)", isError: true)
@@ -146,8 +138,9 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.overlay = .compare
         state.comparison = nil
         state.compareTop = 0
-        state.busy = "comparing \(state.systems.joined(separator: " and ")) per slice…"
-        return [.compare(filter: state.filter, systems: state.systems, metric: state.metric)]
+        let request = CompareRequest(filter: state.filter, systems: state.systems, metric: state.metric, groupings: state.groupings,
+                                     tags: state.tagging.instanceTags)
+        return state.start(.compare(request), label: "comparing \(state.systems.joined(separator: " and ")) per slice…")
     case .beginCommand: state.input = .init(kind: .command)
     case .beginSearch: state.input = .init(kind: .search)
     case .nextMatch: jumpToMatch(&state, forward: true)
@@ -156,7 +149,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         let columns = TableColumn.columns(for: state).filter(\.isSortable)
         let next = state.sort.flatMap { current in columns.firstIndex(of: current.column).map { ($0 + 1) % columns.count } } ?? 0
         let column = columns[next]
-        return sortEffect(&state, .init(column: column, descending: column.isNumeric))
+        return sortEffect(&state, .init(column: column, descending: column.isNumeric && state.analysis.higherIsBetter(metric: state.metric)))
     case .reverseSort:
         guard var sort = state.sort else { return [] }
         sort.descending.toggle()
@@ -171,7 +164,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         }
         return openPalette(&state)
     case .nextUntagged: return moveToNextUntagged(&state)
-    case .showTallies: computeTallies(&state)
+    case .showTallies: return computeTallies(&state)
     case .undo:
         state.message = .init(text: "undoing…", isError: false)
         return [.tagging(.undo)]
@@ -213,40 +206,119 @@ func clampCursors(_ state: inout AppState) {
     if state.sidebarCursor >= state.sidebarTop + sidePage { state.sidebarTop = state.sidebarCursor - sidePage + 1 }
 }
 
-/// Shows the instances matching `filter` (all when nil), keeping the sort order.
-func applyFilter(_ state: inout AppState, _ filter: String?) -> [Effect] {
-    do {
-        let rows = try filter.map { try state.analysis.evaluator.rows(where: $0) } ?? BitSet.all(state.analysis.dataset.count)
-        state.filter = filter
-        state.rows = Array(rows)
+/// Shows the instances matching `filter` (all when nil), keeping the sort order. A syntax
+/// error is reported at once; the rows are computed by a job (a pass over the data, and a
+/// regular expression can take long: Esc cancels it).
+func applyFilter(_ state: inout AppState, _ filter: String?, cursor: FilterRequest.Cursor = .top, announcement: String? = nil) -> [Effect] {
+    if let filter, let error = syntaxError(filter) {
+        state.message = .init(text: error, isError: true)
+        return []
+    }
+    let request = FilterRequest(expression: filter, tags: state.tagging.instanceTags, sort: state.sort, metric: state.metric, cursor: cursor,
+                                announcement: announcement)
+    return state.start(.filter(request), label: "evaluating " + (filter ?? "all instances") + "…")
+}
+
+/// A filter's rows are in: show them.
+func showFiltered(_ state: inout AppState, _ request: FilterRequest, rows: [Int]) {
+    state.filter = request.expression
+    state.rows = rows
+    state.matches = []
+    switch request.cursor {
+    case .top:
         state.tableCursor = 0
         state.tableTop = 0
-        state.matches = []
-        state.message = .init(text: "\(rows.count) of \(state.analysis.dataset.count) instances" + (filter.map { ": \($0)" } ?? ""), isError: false)
-        if let sort = state.sort { return sortEffect(&state, sort) }
-    } catch let error as SliceError {
-        state.message = .init(text: "column \(error.column): \(error.message)", isError: true)
-    } catch {
-        state.message = .init(text: "\(error)", isError: true)
+        state.message = .init(text: request.announcement ?? "\(rows.count) of \(state.analysis.dataset.count) instances"
+            + (request.expression.map { ": \($0)" } ?? ""), isError: false)
+    case .keep(let position):
+        state.tableCursor = position
+    case .row(let row):
+        state.tableCursor = rows.firstIndex(of: row) ?? 0
     }
-    return []
+    clampCursors(&state)
 }
 
 private func sortEffect(_ state: inout AppState, _ sort: AppState.Sort) -> [Effect] {
-    state.busy = "sorting \(state.rows.count) rows…"
-    return [.sort(rows: state.rows, by: sort)]
+    state.start(.sort(rows: state.rows, by: sort, metric: state.metric), label: "sorting \(state.rows.count) rows…")
 }
 
+/// Switches the metric once its values are computed (a job): until then the table and the
+/// sidebar keep showing the current one.
 func setMetric(_ state: inout AppState, _ name: String) -> [Effect] {
     guard state.analysis.metricNames.contains(name) else {
         let error = UnknownMetric(name: name, available: state.analysis.metricNames)
         state.message = .init(text: error.description, isError: true)
         return []
     }
-    state.metric = name
-    state.sidebar = SidebarEntry.entries(for: state)
-    state.message = .init(text: "metric: \(name)", isError: false)
-    if let sort = state.sort, sort.column.isNumeric { return sortEffect(&state, sort) }
+    return state.start(.sidebar(state.sidebarRequest(metric: name)), label: "computing \(name)…")
+}
+
+/// The result of a finished job, applied to the state.
+private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -> [Effect] {
+    switch result {
+    case .filtered(let request, let rows):
+        showFiltered(&state, request, rows: rows)
+    case .sorted(let rows, let sort):
+        state.rows = rows
+        state.sort = sort
+        clampCursors(&state)
+    case .sidebar(let request, let entries):
+        let metricChanged = request.metric != state.metric
+        let groupingAdded = request.groupings.count > state.groupings.count
+        state.metric = request.metric
+        state.systems = request.systems
+        state.groupings = request.groupings
+        state.sidebar = entries
+        clampCursors(&state)
+        if metricChanged { state.message = .init(text: "metric: \(request.metric)", isError: false) }
+        if groupingAdded, let grouping = request.groupings.last {
+            let slices = entries.reversed().prefix { $0.kind == .group }.count
+            state.message = .init(text: "\(slices) slices by \(grouping)", isError: false)
+        }
+        if metricChanged, let sort = state.sort, sort.column.isNumeric { return sortEffect(&state, sort) }
+    case .compared(let comparison):
+        state.comparison = comparison
+    case .tallies(let tallies):
+        state.tagging.tallies = tallies
+        state.tagging.talliesTop = 0
+        state.overlay = .tallies
+    case .saved(let name, let path):
+        state.message = .init(text: "saved slice '\(name)' in \(path)", isError: false)
+        return state.start(.sidebar(state.sidebarRequest()), label: "updating the slices…")
+    case .explained(let explanation, let cached):
+        if case .explain(_, let pane) = job.work { applyExplanation(&state, pane: pane, explanation, final: true, cached: cached) }
+    case .attention(let grids):
+        if case .attention(var view)? = state.overlay {
+            view.grids = grids
+            view.layer = grids.layers - 1
+            state.overlay = .attention(view)
+        }
+    case .predicted(let text, let prediction):
+        applyPrediction(&state, text: text, prediction)
+    case .faithfulness(let scores):
+        if case .faithfulness(_, _, let pane) = job.work { applyFaithfulness(&state, pane: pane, scores) }
+    case .explainable(let systems):
+        state.explainable = systems
+    case .kept(let counterfactual, let path):
+        let flip = counterfactual.flipped ? "flipped \(counterfactual.before.label) → \(counterfactual.after.label)" : "kept \(counterfactual.after.label)"
+        state.message = .init(text: "kept the edit (\(flip)) in \(path)", isError: false)
+    case .failed(let text):
+        switch job.work {
+        case .explain(_, let pane): failExplanation(&state, pane: pane, text)
+        case .attention:
+            if case .attention(var view)? = state.overlay {
+                view.error = text
+                state.overlay = .attention(view)
+            }
+        case .predict:
+            if case .whatIf(var view)? = state.overlay {
+                view.error = text
+                state.overlay = .whatIf(view)
+            }
+        default: break
+        }
+        state.message = .init(text: text, isError: true)
+    }
     return []
 }
 

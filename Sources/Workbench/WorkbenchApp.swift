@@ -6,12 +6,17 @@ import TerminalUI
 public enum WorkbenchApp {
     /// Runs until the user quits. The backend is shut down (terminal restored) on return.
     /// `annotator` names the tags made here (`Annotator.name`).
-    public static func run(analysis: Analysis, backend: TerminalBackend, keymap: Keymap = .standard, annotator: String) {
+    /// `explainer` explains the systems the dataset declares a model for (nil: none).
+    public static func run(analysis: Analysis, backend: TerminalBackend, keymap: Keymap = .standard, annotator: String,
+                           explainer: (any Explaining)? = nil) {
         let inbox = Inbox()
-        let runner = EffectRunner(tags: TagSession(dataset: analysis.dataset)) { inbox.post($0) }
+        let runner = EffectRunner(analysis: analysis, tags: TagSession(dataset: analysis.dataset), explainer: explainer) { inbox.post($0) }
         var state = AppState(analysis: analysis, width: backend.size.width, height: backend.size.height, annotator: annotator)
-        // The tags are read off the UI thread: the first frame does not wait for them.
-        runner.perform(.tagging(.open), state: state)
+        state.colors = backend.capabilities.colors
+        // The tags, the sidebar and the models are read off the UI thread: the first frame
+        // waits for none of them.
+        runner.perform(.tagging(.open))
+        for effect in state.startEffects(explaining: explainer != nil) { runner.perform(effect) }
         let renderer = FrameRenderer(backend: backend)
         defer { backend.shutdown() }
         var changed = true
@@ -33,7 +38,7 @@ public enum WorkbenchApp {
                         runner.finish()
                         return
                     }
-                    runner.perform(effect, state: state)
+                    runner.perform(effect)
                 }
             }
         }

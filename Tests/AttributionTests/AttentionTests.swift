@@ -42,10 +42,10 @@ import Testing
     }
 
     @Test func raggedShapesAreRejected() {
-        #expect(throws: AttributionError.self) { try AttentionRollout.headAverage([[[1, 0], [1]]]) }
+        #expect(throws: ExplanationError.self) { try AttentionRollout.headAverage([[[1, 0], [1]]]) }
         let two = [[[1.0, 0], [0, 1]]]
         let three = [[[1.0, 0, 0], [0, 1, 0], [0, 0, 1]]]
-        #expect(throws: AttributionError.self) { try AttentionRollout.rollout([two, three]) }
+        #expect(throws: ExplanationError.self) { try AttentionRollout.rollout([two, three]) }
     }
 
     @Test func headImportanceAveragesGateGradientMagnitudes() throws {

@@ -20,7 +20,7 @@ import Testing
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(rows.count == 8)
         let first = rows[0]
-        #expect(Set(first.keys) == ["slice", "system", "count", "value", "ci_low", "ci_high"])
+        #expect(Set(first.keys) == ["slice", "system", "count", "value", "ci_low", "ci_high", "ci_method", "ci_reason"])
         #expect(first["slice"] as? String == "All instances" && first["system"] as? String == "bert")
         #expect(first["count"] as? Int == 10 && first["value"] as? Double == 0.8)
         let drama = rows.first { $0["slice"] as? String == "genre = drama" && $0["system"] as? String == "lr" }
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func csvOutput() throws {
-        let r = try ErrataProcess.run(["summary", reviews] + roles + ["--format", "csv", "--resamples", "10"])
+        let r = try ErrataProcess.run(["summary", reviews] + roles + ["--format", "csv", "--resamples", "40"])
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first == "slice,system,count,value,ci_low,ci_high")
         #expect(lines.dropFirst().first?.hasPrefix("All instances,bert,10,0.800000,") == true)
@@ -59,7 +59,7 @@ import Testing
         let store = folder.url.appendingPathComponent(".errata/reviews.csv/slices.json")
         let text = try String(contentsOf: store, encoding: .utf8)
         #expect(text.contains(#""filter" : "correct(bert) and not correct(lr)""#))
-        let summary = try ErrataProcess.run(["summary", reviews] + roles + ["--saved", "--format", "json", "--resamples", "10"])
+        let summary = try ErrataProcess.run(["summary", reviews] + roles + ["--saved", "--format", "json", "--resamples", "40"])
         let slices = (try summary.json()["rows"] as? [[String: Any]])?.compactMap { $0["slice"] as? String }
         #expect(slices?.contains("wins/bert-only") == true)
         let list = try ErrataProcess.run(["slices", reviews] + roles)

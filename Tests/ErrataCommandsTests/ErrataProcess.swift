@@ -28,11 +28,33 @@ struct ErrataProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes at once: reading one to its end first would leave the child blocked on
+        // a full other pipe (64 KB), and both waiting for ever.
+        let errors = PipeReader(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe carried, once its writer has closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
 

@@ -8,18 +8,6 @@ import Typology
 /// errors with single keys, draw a work queue, quit, reopen, and find the tags on screen and
 /// in `tags.sqlite`, and the queue.
 @Suite struct TaggingEndToEndTests {
-    /// The bundled WMT17 demo copied into a fresh folder, so its `.errata/` is the test's own.
-    static func demoCopy() throws -> (TemporaryDirectory, String) {
-        let folder = try TemporaryDirectory()
-        let source = Fixtures.bundledDatasets.appendingPathComponent("wmt17-en-de")
-        let copy = folder.url.appendingPathComponent("wmt17-en-de")
-        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-        for file in ["errata.json", "references.jsonl", "systems.jsonl"] {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: copy.appendingPathComponent(file))
-        }
-        return (folder, copy.path)
-    }
-
     static func session(_ dataset: String) throws -> TmuxSession {
         let script = "echo errata-before; '\(ErrataProcess.executable.path)' open '\(dataset)' --annotator ana; echo \"errata-after exit=$?\""
         return try TmuxSession(command: script, width: 120, height: 30)
@@ -34,7 +22,7 @@ import Typology
     }
 
     @Test func tagTwoErrorsQuitReopenAndFindThem() throws {
-        let (folder, dataset) = try Self.demoCopy()
+        let (folder, dataset) = try Fixtures.demoCopy()
         defer { folder.remove() }
         let first = try Self.session(dataset)
         defer { first.kill() }

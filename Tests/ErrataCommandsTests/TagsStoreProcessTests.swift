@@ -28,8 +28,9 @@ import struct Typology.Tag
     }
 
     /// A tagging process fed `count` tags on standard input; returns the ids it acknowledged
-    /// (its `saved ID` lines) when it ends or is killed after `killAfter`.
-    func tagInProcess(annotator: String, count: Int, killAfter: Duration?) throws -> (acknowledged: [Int64: Tag], status: Int32) {
+    /// (its `saved ID` lines) when it ends, or is killed once it has acknowledged
+    /// `killAfterAcknowledged` tags: mid-stream on any disk, however fast, since it is fed more.
+    func tagInProcess(annotator: String, count: Int, killAfterAcknowledged: Int?) throws -> (acknowledged: [Int64: Tag], status: Int32) {
         // Writing to a killed process must fail with EPIPE, not end the test run.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
@@ -51,12 +52,17 @@ import struct Typology.Tag
             try? input.fileHandleForWriting.close()
         }
         writer.start()
-        if let killAfter {
-            let nanoseconds = killAfter.components.seconds * 1_000_000_000 + killAfter.components.attoseconds / 1_000_000_000
-            Thread.sleep(forTimeInterval: Double(nanoseconds) / 1e9)
+        var received = Data()
+        if let killAfterAcknowledged {
+            while received.count(where: { $0 == UInt8(ascii: "\n") }) < killAfterAcknowledged {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                received += chunk
+            }
             kill(process.processIdentifier, SIGKILL)
         }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        received += output.fileHandleForReading.readDataToEndOfFile()
+        let text = String(decoding: received, as: UTF8.self)
         process.waitUntilExit()
         var acknowledged: [Int64: Tag] = [:]
         // Only whole lines count: a line cut by the kill was never fully acknowledged.
@@ -71,8 +77,8 @@ import struct Typology.Tag
         var generator = SeededGenerator(seed: 20261126)
         var total = 0
         for round in 0 ..< 6 {
-            let delay = Duration.milliseconds(Int.random(in: 150 ... 900, using: &generator))
-            let (acknowledged, status) = try tagInProcess(annotator: "round\(round)", count: 20_000, killAfter: delay)
+            let after = Int.random(in: 1 ... 400, using: &generator)
+            let (acknowledged, status) = try tagInProcess(annotator: "round\(round)", count: 20_000, killAfterAcknowledged: after)
             #expect(status == SIGKILL, "round \(round): the process was to be killed mid-stream (status \(status))")
             let stored = try TagStore(path: storePath).tags()
             let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.tag) })
@@ -83,7 +89,8 @@ import struct Typology.Tag
             let mine = stored.filter { $0.tag.annotator == "round\(round)" }
             #expect(mine.count >= acknowledged.count && mine.count <= acknowledged.count + 1)
             total += acknowledged.count
-            print("round \(round): killed after \(delay), \(acknowledged.count) acknowledged, \(mine.count) stored")
+            #expect(acknowledged.count >= after)
+            print("round \(round): killed after \(after) acknowledgements, \(acknowledged.count) acknowledged, \(mine.count) stored")
         }
         #expect(total > 0, "no tag was acknowledged before the kills: the test did not test anything")
     }
@@ -94,7 +101,7 @@ import struct Typology.Tag
         for annotator in ["ana", "ben"] {
             group.enter()
             DispatchQueue.global().async {
-                results.set(annotator, Result { try self.tagInProcess(annotator: annotator, count: 300, killAfter: nil) })
+                results.set(annotator, Result { try self.tagInProcess(annotator: annotator, count: 300, killAfterAcknowledged: nil) })
                 group.leave()
             }
         }

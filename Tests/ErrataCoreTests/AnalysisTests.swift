@@ -31,7 +31,7 @@ import Testing
     @Test func comparisonUsesMcNemarForAccuracy() throws {
         let c = try analysis.comparison(slices: [NamedSlice(name: "all", rows: BitSet.all(10))], systems: ["lr", "bert"])
         let row = try #require(c.rows.first)
-        #expect(row.test == "mcnemar-exact")
+        #expect(row.test == .mcnemarExact)
         #expect(abs(try #require(row.delta) - 0.4) < 1e-12)
         // Only bert right on 6 instances, only lr right on 2: p = 2 * P(X <= 2), X ~ Bin(8, 1/2).
         #expect(abs(try #require(row.pValue) - 74.0 / 256.0) < 1e-12)

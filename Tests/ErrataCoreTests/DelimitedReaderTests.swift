@@ -48,7 +48,8 @@ import Testing
         let e = try #require(error("a,b\n1,2\n3,4,5\n"))
         #expect(e.description == "t.csv:3:5: expected 2 fields as in the header, found 3")
         let short = try #require(error("a,b\n1\n"))
-        #expect(short.description == "t.csv:2: expected 2 fields as in the header, found 1")
+        // Too few: the column where the line ends, where the missing field would start.
+        #expect(short.description == "t.csv:2:2: expected 2 fields as in the header, found 1")
     }
 
     @Test func unterminatedQuotePointsAtTheOpeningQuote() throws {

@@ -34,8 +34,6 @@ struct FixtureChrF: CorpusMetric {
             let name: String
             let statistics: [[Double]]
             let score: Double
-            let pMean: Double?
-            let pStandardDeviation: Double?
             let ciHalfWidthMean: Double
         }
         let segments: Int
@@ -50,43 +48,21 @@ struct FixtureChrF: CorpusMetric {
 
     static let mean = MeanMetric(name: "mean")
 
-    @Test func identicalSystemsGiveZeroDeltaAndSacrebleusDegenerateP() {
+    @Test func identicalSystemsGiveAZeroWidthDeltaInterval() {
         let data = BootstrapTests.bernoulli(successes: 40, total: 100)
         let comparison = pairedBootstrap(metric: Self.mean, baseline: data, system: data, rows: Array(0 ..< 100), resamples: 500)
         #expect(comparison.delta == 0)
         #expect(comparison.deltaInterval.lower == 0 && comparison.deltaInterval.upper == 0)
-        // Every resampled |difference| is 0, none exceeds 0, so p = (0 + 1) / (500 + 1).
-        #expect(comparison.pValue == 1.0 / 501)
-        #expect(comparison.winner() == .neither)
     }
 
-    @Test func clearlyBetterSystemWinsWithSmallP() {
+    @Test func clearlyBetterSystemHasAnIntervalAboveZero() {
         // Baseline right on 50% of 400 rows, system on those and 60 more.
         let baseline = BootstrapTests.bernoulli(successes: 200, total: 400)
         let system = BootstrapTests.bernoulli(successes: 260, total: 400)
         let comparison = pairedBootstrap(metric: Accuracy(), baseline: baseline, system: system, rows: Array(0 ..< 400))
         #expect(comparison.baselineScore == 0.5 && comparison.systemScore == 0.65)
         #expect(close(comparison.delta, 0.15, relative: 1e-12))
-        #expect(comparison.pValue == 1.0 / 1001)
         #expect(comparison.deltaInterval.lower > 0.1 && comparison.deltaInterval.upper < 0.2)
-        #expect(comparison.winner() == .system)
-        #expect(comparison.improvement > 0)
-    }
-
-    @Test func lowerIsBetterMetricsFlipTheWinner() {
-        let baseline = BootstrapTests.bernoulli(successes: 200, total: 400)
-        let system = BootstrapTests.bernoulli(successes: 260, total: 400)
-        let errorRate = MeanMetric(name: "error_rate", higherIsBetter: false)
-        let comparison = pairedBootstrap(metric: errorRate, baseline: baseline, system: system, rows: Array(0 ..< 400))
-        #expect(comparison.delta > 0 && comparison.improvement < 0)
-        #expect(comparison.winner() == .baseline)
-        #expect(comparison.winner(significanceLevel: 1e-4) == .neither)
-    }
-
-    @Test func pValueDefinitionOnHandMadeDifferences() {
-        // |d| = 1, 3, 2, 6 (mean 3), centred -2, 0, -1, 3; observed 2: one exceeds -> 2 / 5.
-        #expect(sacrebleuPairedPValue(resampledDeltas: [1, -3, 2, 6], observedDelta: -2) == 0.4)
-        #expect(sacrebleuPairedPValue(resampledDeltas: [], observedDelta: 1).isNaN)
     }
 
     @Test func agreesWithSacrebleuOnWMT17ChrF() throws {
@@ -106,16 +82,8 @@ struct FixtureChrF: CorpusMetric {
             let interval = bootstrapInterval(metric: metric, statistics: matrix, rows: rows, resamples: resamples)
             #expect(abs((interval.upper - interval.lower) / 2 - system.ciHalfWidthMean) < 0.06,
                     "\(system.name): half-width \((interval.upper - interval.lower) / 2) vs sacrebleu \(system.ciHalfWidthMean)")
-
-            guard let target = system.pMean, let spread = system.pStandardDeviation else { continue }
-            let comparison = pairedBootstrap(metric: metric, baseline: baseline, system: matrix, rows: rows, resamples: resamples)
+            let comparison = pairedBootstrap(metric: metric, baseline: baseline, system: matrix, rows: rows, resamples: 1000)
             #expect(close(comparison.delta, system.score - fixture.systems[0].score, relative: 1e-10))
-            // Tolerance: 4 standard errors of (our p at 10,000 resamples) - (sacrebleu's mean p over
-            // its seeds), plus one step 1/1001 of sacrebleu's p-value grid.
-            let standardError = (target * (1 - target) / Double(resamples) + spread * spread / Double(fixture.seeds)).squareRoot()
-            let tolerance = 4 * standardError + 1.0 / Double(fixture.resamples + 1)
-            #expect(abs(comparison.pValue - target) <= tolerance,
-                    "\(system.name): p \(comparison.pValue) vs sacrebleu \(target) ± \(tolerance)")
         }
     }
 }

@@ -39,6 +39,19 @@ public enum Fixtures {
         try load("reviews.csv", reviews, roles: reviewRoles)
     }
 
+    /// The bundled WMT17 demo copied into a fresh folder, so that its `.errata/` (saved slices,
+    /// tags) is the test's own and never the repository's: the folder and the copy's path.
+    public static func demoCopy() throws -> (TemporaryDirectory, String) {
+        let folder = try TemporaryDirectory()
+        let source = bundledDatasets.appendingPathComponent("wmt17-en-de")
+        let copy = folder.url.appendingPathComponent("wmt17-en-de")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for file in ["errata.json", "references.jsonl", "systems.jsonl"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: copy.appendingPathComponent(file))
+        }
+        return (folder, copy.path)
+    }
+
     /// The repository's Datasets/ folder (for tests on the bundled data).
     public static var bundledDatasets: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

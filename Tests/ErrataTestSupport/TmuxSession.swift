@@ -92,6 +92,20 @@ public final class TmuxSession {
         try display("#{alternate_on}") == "1"
     }
 
+    /// The terminal's modes as the program left them: whether the cursor is shown, whether
+    /// any mouse reporting is on, whether the keypad sends application sequences.
+    public func terminalModes() throws -> (cursorVisible: Bool, mouse: Bool, keypad: Bool) {
+        let flags = try display("#{cursor_flag} #{mouse_any_flag} #{keypad_flag}").split(separator: " ")
+        return (flags[0] == "1", flags[1] == "1", flags[2] == "1")
+    }
+
+    /// The process ids of the pane's shell's children (the program it runs in the foreground).
+    public func programProcessIDs() throws -> [Int32] {
+        let shell = try display("#{pane_pid}")
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").compactMap { Int32($0) }
+    }
+
     /// Stops the tmux server of this session and removes its socket (tmux leaves it behind)
     /// and configuration; idempotent.
     public func kill() {

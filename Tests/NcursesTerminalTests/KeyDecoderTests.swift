@@ -49,3 +49,19 @@ import Testing
         #expect(NcursesBackend.milliseconds(.seconds(-1)) == 0)
     }
 }
+
+@Suite struct KeyDecoderModifierTests {
+    @Test func escapeAndAKeyIsAlt() {
+        #expect(KeyDecoder.alt(0x62) == .alt("b"))
+        #expect(KeyDecoder.alt(0x66) == .alt("f"))
+        // Esc then w (close the overlay, next untagged) stays two keys, as does Esc, Enter.
+        #expect(KeyDecoder.alt(0x77) == nil)
+        #expect(KeyDecoder.alt(13) == nil)
+    }
+
+    @Test func controlArrowsAreKnownByTheirTerminfoNames() {
+        #expect(KeyDecoder.namedKey("kLFT5") == .controlLeft)
+        #expect(KeyDecoder.namedKey("kRIT5") == .controlRight)
+        #expect(KeyDecoder.namedKey("kUP5") == nil)
+    }
+}

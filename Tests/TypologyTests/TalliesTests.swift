@@ -66,6 +66,21 @@ import struct Typology.Tag
         #expect(abs(all.estimate - 200.0 * 4 / 11) < 1e-9)
     }
 
+    /// One tagged unit of 3004, tagged: 100%, Wilson [1/(1 + z²), 1] = [0.20654, 1], so
+    /// 3004 × 0.20654 = 620.5 at the low end; the estimate never comes without that interval.
+    @Test func extrapolationCarriesItsInterval() throws {
+        let z2 = 3.841458820694124
+        let one = Tallies.Row(slice: "all", system: "A", category: "Accuracy", count: 1, tagged: 1, proportion: 1,
+                              ciLow: 1 / (1 + z2), ciHigh: 1, sliceSize: 3004,
+                              estimate: 3004, estimateLow: 3004 / (1 + z2), estimateHigh: 3004)
+        #expect(one.extrapolation == "≈3004 [620–3004]")
+        let tallies = Tallies(tags: tags, slices: slices, typology: .mqm, row: row)
+        #expect(try find(tallies, "short", "A", "Accuracy").extrapolation == "≈30 [11–60]")
+        let small = Tallies.Row(slice: "s", system: nil, category: "C", count: 1, tagged: 4, proportion: 0.25, ciLow: 0.0456,
+                                ciHigh: 0.6994, sliceSize: 8, estimate: 2, estimateLow: 0.3648, estimateHigh: 5.5952)
+        #expect(small.extrapolation == "≈2.0 [0.4–5.6]")
+    }
+
     @Test func rowsComeBySliceSystemAndCategory() throws {
         let tallies = Tallies(tags: tags, slices: slices, typology: .mqm, row: row)
         let perGroup = Typology.mqm.paths.count + 2

@@ -94,9 +94,10 @@ import struct Typology.Tag
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("tags.sqlite").path
         let posted = Posted()
-        let runner = EffectRunner(tags: TagSession(path: path, preset: Self.preset)) { posted.append($0) }
-        let state = AppState(analysis: Analysis(dataset: try Fixtures.reviewsDataset()), width: 80, height: 24, annotator: "ana")
-        runner.perform(.tagging(.save(tag("2", ["Accuracy"]), replacing: nil)), state: state)
+        let runner = EffectRunner(analysis: Analysis(dataset: try Fixtures.reviewsDataset()), tags: TagSession(path: path, preset: Self.preset)) {
+            posted.append($0)
+        }
+        runner.perform(.tagging(.save(tag("2", ["Accuracy"]), replacing: nil)))
         runner.finish()
         guard case .tagging(.saved(let stored, _))? = posted.messages.first else { Issue.record("no answer"); return }
         #expect(try TagStore(path: path).tags() == [stored])

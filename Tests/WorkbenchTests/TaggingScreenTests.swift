@@ -10,14 +10,14 @@ extension ScreenTests {
     static let taggingSizes = [(80, 24), (50, 14)]
 
     func tagged(width: Int, height: Int) throws -> AppState {
-        var state = AppState(analysis: try ScreenTests.reviews.get(), width: width, height: height, annotator: "ana")
+        var state = AppState.settled(analysis: try ScreenTests.reviews.get(), width: width, height: height, annotator: "ana")
         let tags = [
             StoredTag(id: 1, tag: Tag(instance: "5", system: "bert", categories: [CategoryPath("Accuracy/Omission")!], severity: "major",
                                       note: "misses the irony", annotator: "ana", time: "2026-01-01T00:00:00.000Z")),
             StoredTag(id: 2, tag: Tag(instance: "5", system: "bert", categories: [CategoryPath("Fluency/Grammar")!],
                                       annotator: "bo", time: "2026-01-01T00:00:01.000Z")),
         ]
-        _ = update(&state, .tagging(.opened(TaggingUpdateTests.typology, tags, queue: nil)))
+        _ = step(&state, .tagging(.opened(TaggingUpdateTests.typology, tags, queue: nil)))
         return state
     }
 

@@ -61,7 +61,7 @@ extension ScreenTests {
         let tags = state.tagging.tags + more.enumerated().map { i, t in
             StoredTag(id: Int64(10 + i), tag: Tag(instance: t.0, system: "bert", categories: [CategoryPath(t.1)!], annotator: t.2, time: "2026-01-01T00:00:00.000Z"))
         }
-        _ = update(&state, .tagging(.opened(TaggingUpdateTests.typology, tags, queue: nil)))
+        _ = step(&state, .tagging(.opened(TaggingUpdateTests.typology, tags, queue: nil)))
         keys(&state, [.character("T")])
         assertSnapshot(screen(state), named: "tallies-\(width)x\(height)")
     }

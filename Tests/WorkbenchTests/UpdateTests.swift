@@ -13,11 +13,11 @@ import Testing
     }
 
     func state(width: Int = 120, height: Int = 40) -> AppState {
-        AppState(analysis: analysis, width: width, height: height)
+        AppState.settled(analysis: analysis, width: width, height: height)
     }
 
     func send(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
-        keys.flatMap { update(&state, .event(.key($0))) }
+        keys.flatMap { step(&state, .event(.key($0))) }
     }
 
     func type(_ state: inout AppState, _ text: String) -> [Effect] {
@@ -96,15 +96,28 @@ import Testing
         #expect(s.input?.text == #"slice genre == "horror" and length(input) > 20"#)
     }
 
+    @Test func commandLineEditsAtTheCursor() {
+        var s = state()
+        _ = send(&s, [.character(":")] + "junk".map { Key.character($0) } + [.control("u")])
+        _ = send(&s, #"lice genre == "horror" and length(input) > 20"#.map { Key.character($0) } + [.home])
+        #expect(s.input?.field.cursor == 0)
+        _ = type(&s, "s")
+        #expect(s.rows == [2, 3, 7])
+        #expect(s.history == [#"slice genre == "horror" and length(input) > 20"#])
+        // Backspace on an empty line closes it, as before.
+        _ = send(&s, [.character("/"), .backspace])
+        #expect(s.input == nil)
+    }
+
     @Test func mouseSelectsAndScrolls() {
         var s = state()
         // Row 5 of the table: the table box starts at y 1, its header at y 2, rows from y 3.
-        _ = update(&s, .event(.mouse(MouseEvent(x: 60, y: 7, kind: .press(.left)))))
+        _ = step(&s, .event(.mouse(MouseEvent(x: 60, y: 7, kind: .press(.left)))))
         #expect(s.focus == .table && s.tableCursor == 4)
-        _ = update(&s, .event(.mouse(MouseEvent(x: 60, y: 7, kind: .wheelDown))))
+        _ = step(&s, .event(.mouse(MouseEvent(x: 60, y: 7, kind: .wheelDown))))
         #expect(s.tableCursor == 7)
         // The sidebar's third line is the "drama" slice: a click filters by it.
-        _ = update(&s, .event(.mouse(MouseEvent(x: 3, y: 4, kind: .press(.left)))))
+        _ = step(&s, .event(.mouse(MouseEvent(x: 3, y: 4, kind: .press(.left)))))
         #expect(s.focus == .sidebar && s.filter == #"genre == "drama""#)
     }
 
@@ -118,32 +131,73 @@ import Testing
         #expect(s.message?.text == "no row 11: the table has 10" && s.tableCursor == 8)
     }
 
-    @Test func saveAndSortAreEffects() {
+    @Test func saveAndSortAreJobs() {
         var s = state()
         _ = send(&s, [.character(":")])
         #expect(type(&s, "save nothing").isEmpty)
         #expect(s.message?.isError == true)
         _ = send(&s, [.character(":")])
         _ = type(&s, "slice correct(bert)")
-        _ = send(&s, [.character(":")])
-        #expect(type(&s, "save bert-right") == [.saveSlice(name: "bert-right", filter: "correct(bert)")])
-        _ = send(&s, [.character(":")])
-        let sort = type(&s, "sort delta")
-        #expect(sort == [.sort(rows: s.rows, by: .init(column: .difference("bert", "lr"), descending: true))])
-        #expect(s.busy != nil)
-        _ = send(&s, [.escape])
-        #expect(s.busy == nil && s.message?.text == "cancelled")
+        _ = send(&s, [.character(":")] + "save bert-right".map { Key.character($0) })
+        let save = update(&s, .event(.key(.enter)))
+        guard case .run(let id, .saveSlice(name: "bert-right", filter: "correct(bert)"))? = save.first, save.count == 1 else {
+            Issue.record("no save job: \(save)")
+            return
+        }
+        #expect(s.jobs.map(\.id) == [id] && s.jobs[0].label == "saving slice bert-right…")
+        _ = send(&s, [.character(":")] + "sort delta".map { Key.character($0) })
+        let sort = update(&s, .event(.key(.enter)))
+        #expect(sort == [.run(id + 1, .sort(rows: s.rows, by: .init(column: .difference("bert", "lr"), descending: true), metric: "accuracy"))])
+        // Esc cancels the newest job; the status bar listed both.
+        #expect(update(&s, .event(.key(.escape))) == [.cancel([id + 1])])
+        #expect(s.jobs.map(\.id) == [id] && s.message?.text == "cancelled: sorting \(s.rows.count) rows…")
     }
 
     @Test func sortingByTheDifferenceBetweenSystems() throws {
         var s = state()
-        let effects = send(&s, [.character(":")] ) + type(&s, "sort delta")
-        guard case .sort(let rows, let sort)? = effects.first else { Issue.record("no sort effect"); return }
-        let message = EffectRunner.result(of: .sort(rows: rows, by: sort), analysis: analysis, metric: s.metric, groupings: [])
-        _ = update(&s, message)
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "sort delta")
         // lr right and bert wrong first (+1), then ties in row order, bert right and lr wrong last (-1).
         #expect(s.rows == [4, 7, 0, 3, 1, 2, 5, 6, 8, 9])
         #expect(s.sort == .init(column: .difference("bert", "lr"), descending: true))
+        #expect(s.jobs.isEmpty)
+    }
+
+    @Test func aJobsResultArrivesLaterAndStaleResultsAreDropped() {
+        var s = state()
+        let first = update(&s, .event(.key(.character("m"))))
+        guard case .run(let id, let work)? = first.first else { Issue.record("no job: \(first)"); return }
+        #expect(s.metric == "accuracy" && s.jobs.map(\.label) == ["computing macro_f1…"])
+        // Progress updates the job; the frame shows the old metric until the result is in.
+        _ = update(&s, .progress(id, .fraction(0.5)))
+        #expect(s.jobs.first?.progress == 0.5 && s.metric == "accuracy")
+        // A second m supersedes the first: its result, arriving late, is dropped.
+        let second = update(&s, .event(.key(.character("m"))))
+        #expect(second.first == .cancel([id]))
+        _ = update(&s, .finished(id, EffectRunner.result(of: work, analysis: analysis)))
+        #expect(s.metric == "accuracy")
+        guard case .run(let newer, let newerWork)? = second.last else { Issue.record("no second job"); return }
+        _ = update(&s, .finished(newer, EffectRunner.result(of: newerWork, analysis: analysis)))
+        #expect(s.metric == "macro_f1" && s.jobs.isEmpty && s.message?.text == "metric: macro_f1")
+        // A cancelled job's result is dropped too.
+        let third = update(&s, .event(.key(.character(":"))))
+        #expect(third.isEmpty)
+        _ = send(&s, "slice genre == \"horror\"".map { Key.character($0) })
+        guard case .run(let filterID, let filterWork)? = update(&s, .event(.key(.enter))).first else { Issue.record("no filter job"); return }
+        #expect(update(&s, .event(.key(.escape))) == [.cancel([filterID])])
+        _ = update(&s, .finished(filterID, EffectRunner.result(of: filterWork, analysis: analysis)))
+        #expect(s.filter == nil && s.rows.count == 10)
+    }
+
+    @Test func aFailedJobReportsAndChangesNothing() {
+        var s = state()
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "by nosuch")
+        #expect(s.message?.isError == true && s.message?.text.contains("nosuch") == true)
+        #expect(s.groupings == ["genre"] && s.jobs.isEmpty)
+        _ = send(&s, [.character(":")])
+        _ = type(&s, "by correct(bert)")
+        #expect(s.groupings == ["genre", "correct(bert)"] && s.message?.text == "2 slices by correct(bert)")
     }
 
     @Test func searchMovesBetweenMatches() {
@@ -170,38 +224,42 @@ import Testing
     @Test func overlaysResizeMetricAndQuit() {
         var s = state()
         _ = send(&s, [.character("?")])
-        #expect(s.overlay == .help)
+        #expect(s.overlay == .help(.browse, back: nil))
         _ = send(&s, [.character("x")])
         #expect(s.overlay == nil)
         _ = send(&s, [.down, .enter])
-        #expect(s.overlay == .detail(row: 1))
+        #expect(s.overlay == .detail(DetailState(row: 1)))
         _ = send(&s, [.character("j")])
-        #expect(s.overlay == .detail(row: 2) && s.tableCursor == 2)
+        #expect(s.overlay == .detail(DetailState(row: 2)) && s.tableCursor == 2)
         _ = send(&s, [.escape])
         #expect(s.overlay == nil)
-        _ = update(&s, .event(.resize(width: 50, height: 12)))
+        _ = step(&s, .event(.resize(width: 50, height: 12)))
         #expect(s.width == 50 && s.tablePageSize == 7)
         _ = send(&s, [.character("m")])
         #expect(s.metric == "macro_f1")
-        #expect(send(&s, [.character("c")]) == [.compare(filter: nil, systems: ["bert", "lr"], metric: "macro_f1")])
-        #expect(s.overlay == .compare)
+        let compare = update(&s, .event(.key(.character("c"))))
+        #expect(compare.count == 1 && s.overlay == .compare && s.job(.compare) != nil)
         #expect(send(&s, [.character("q")]) == [.quit])
     }
 
     @Test func compareResultsAreShownUnlessCancelled() throws {
         var s = state()
-        let effect = send(&s, [.character("c")]).first!
-        let message = EffectRunner.result(of: effect, analysis: analysis, metric: s.metric, groupings: s.groupings)
-        _ = update(&s, message)
+        let effects = update(&s, .event(.key(.character("c"))))
+        guard case .run(let id, let work)? = effects.first else { Issue.record("no compare job"); return }
+        let result = EffectRunner.result(of: work, analysis: analysis)
+        _ = update(&s, .finished(id, result))
         let rows = try #require(s.comparison?.rows)
         #expect(rows.map(\.slice) == ["All instances", "genre = drama", "genre = comedy", "genre = horror"])
-        #expect(rows[0].test == "mcnemar-exact")
+        #expect(rows[0].test == .mcnemarExact)
         _ = send(&s, [.character("j"), .character("j")])
         #expect(s.compareTop == 2 && s.overlay == .compare)
         _ = send(&s, [.character("G")])
         #expect(s.compareTop == 3)
-        _ = send(&s, [.escape, .character("c"), .escape])
-        _ = update(&s, message)
+        _ = send(&s, [.escape])
+        guard case .run(let again, _)? = update(&s, .event(.key(.character("c")))).first else { Issue.record("no second job"); return }
+        // Closing the overlay cancels its job.
+        #expect(update(&s, .event(.key(.escape))) == [.cancel([again])])
+        _ = update(&s, .finished(again, result))
         #expect(s.comparison == nil)
     }
 }

@@ -7,10 +7,13 @@ import Workbench
 /// `errata-bench latency`: keypress-to-frame time of the workbench on a dataset.
 ///
 /// For each key of a fixed script (moving, paging, jumping, switching panes, filtering from the
-/// sidebar, typing on the command line), the time from the key to a finished frame: `update`,
-/// `render` into a cell buffer, and the diff against the previous frame (what the backend then
-/// writes). Terminal I/O is left out: it depends on the terminal, not on errata. Sorts, which
-/// run off the UI thread with a progress message, are timed separately.
+/// sidebar, typing on the command line, switching the metric with `m`, grouping with `:by`),
+/// the time from the key to a finished frame: `update`, `render` into a cell buffer, and the
+/// diff against the previous frame (what the backend then writes). Work that passes over the
+/// data runs as jobs on the workbench's own `EffectRunner`, off the measured thread, as in the
+/// workbench: the frame after the key shows the job's progress line, and the frame that
+/// applies its result when it arrives is timed too. Terminal I/O is left out: it depends on
+/// the terminal, not on errata.
 struct LatencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "latency", abstract: "Workbench keypress-to-frame latency.")
 
@@ -25,45 +28,105 @@ struct LatencyCommand: ParsableCommand {
         var file: String
         var instances: Int
         var keys: Int
+        /// Frames drawn after a key, and after a job's result arrived.
         var frameMs: [String: Double]
-        var sortMs: Double
-        var sortedRows: Int
+        var resultFrameMs: [String: Double]
+        /// From the key that started a job to the frame that shows its result, per job label.
+        var jobMs: [String: Double]
     }
 
     func run() throws {
         var roles = ColumnRoles()
         roles.outputs = [("a", "pred_a"), ("b", "pred_b")]
         let analysis = Analysis(dataset: try DatasetLoader.load(file, overrides: roles))
+        let inbox = Mailbox()
+        let runner = EffectRunner(analysis: analysis) { inbox.post($0) }
         var state = AppState(analysis: analysis, width: width, height: height)
+        let clock = ContinuousClock()
+        var previous = ScreenBuffer(width: width, height: height)
+        var keyFrames: [Double] = [], resultFrames: [Double] = []
+        var jobStarts: [Int: (String, ContinuousClock.Instant)] = [:]
+        var jobTimes: [String: Double] = [:]
+
+        func frame(_ messages: [Msg]) -> Double {
+            var buffer = ScreenBuffer(width: width, height: height)
+            var effects: [Effect] = []
+            let elapsed = clock.measure {
+                for message in messages { effects += update(&state, message) }
+                render(state, into: &buffer)
+                _ = buffer.changes(from: previous)
+            }
+            previous = buffer
+            for effect in effects {
+                if case .run(let id, _) = effect { jobStarts[id] = (state.jobs.first { $0.id == id }?.label ?? "", clock.now) }
+                runner.perform(effect)
+            }
+            return milliseconds(elapsed)
+        }
+        /// Applies job results as the run loop does, until no job is left.
+        func drain() {
+            while !state.jobs.isEmpty {
+                let messages = inbox.wait()
+                resultFrames.append(frame(messages))
+                for case .finished(let id, _) in messages {
+                    if let (label, start) = jobStarts.removeValue(forKey: id) { jobTimes[label] = milliseconds(clock.now - start) }
+                }
+            }
+        }
+        _ = frame([])
+        for effect in state.startEffects() { runner.perform(effect) }
+        drain()
+        for key in Self.script {
+            keyFrames.append(frame([.event(.key(key))]))
+            drain()
+        }
+        let report = Report(file: file, instances: analysis.dataset.count, keys: keyFrames.count,
+                            frameMs: Self.percentiles(keyFrames), resultFrameMs: Self.percentiles(resultFrames), jobMs: jobTimes)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    }
+
+    static let script: [Key] = {
         var keys: [Key] = Array(repeating: .down, count: 100) + Array(repeating: .pageDown, count: 20)
         keys += [.end, .home, .tab, .down, .down, .enter, .tab] + Array(repeating: .down, count: 50)
         keys += [.character(":")] + "slice year > 2010".map { .character($0) } + [.enter] + Array(repeating: .pageDown, count: 10)
         keys += [.escape, .character("?"), .character("x"), .enter, .escape]
-        var previous = ScreenBuffer(width: width, height: height)
-        render(state, into: &previous)
-        var samples: [Double] = []
-        let clock = ContinuousClock()
-        for key in keys {
-            var frame = ScreenBuffer(width: width, height: height)
-            let elapsed = clock.measure {
-                _ = update(&state, .event(.key(key)))
-                render(state, into: &frame)
-                _ = frame.changes(from: previous)
-            }
-            previous = frame
-            samples.append(Double(elapsed.components.attoseconds) * 1e-15 + Double(elapsed.components.seconds) * 1e3)
-        }
-        samples.sort()
-        func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count - 1) * p))] }
-        let rows = state.rows
-        let sortStart = clock.now
-        let sorted = sortedRows(rows, by: .init(column: .difference("a", "b"), descending: true), analysis: analysis, metric: state.metric)
-        let sortMs = Double((clock.now - sortStart).components.attoseconds) * 1e-15 + Double((clock.now - sortStart).components.seconds) * 1e3
-        let report = Report(file: file, instances: analysis.dataset.count, keys: samples.count,
-                            frameMs: ["p50": percentile(0.5), "p95": percentile(0.95), "max": samples.last ?? 0],
-                            sortMs: sortMs, sortedRows: sorted.count)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        keys += [.character("m"), .character("m")]
+        keys += [.character(":")] + "by length(text)".map { .character($0) } + [.enter]
+        keys += [.character(":")] + "sort delta".map { .character($0) } + [.enter]
+        return keys
+    }()
+
+    static func percentiles(_ samples: [Double]) -> [String: Double] {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return [:] }
+        func at(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))] }
+        return ["p50": at(0.5), "p95": at(0.95), "p99": at(0.99), "max": sorted.last!]
+    }
+}
+
+private func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) * 1e-15
+}
+
+/// Messages posted by the runner's threads, waited for by the benchmark.
+private final class Mailbox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var messages: [Msg] = []
+
+    func post(_ message: Msg) {
+        condition.lock()
+        messages.append(message)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func wait() -> [Msg] {
+        condition.lock()
+        defer { condition.unlock() }
+        while messages.isEmpty { condition.wait() }
+        defer { messages.removeAll() }
+        return messages
     }
 }

@@ -1,3 +1,5 @@
+import ErrataCore
+
 /// Faithfulness of an attribution: how much the model's confidence depends on the tokens the
 /// attribution ranks highest (DeYoung et al. 2020, ERASER; thresholds as in ferret).
 ///
@@ -12,21 +14,12 @@
 /// that select no token (j · M < 10) are skipped, as ferret skips them, and enter neither the
 /// lists nor the means. Tokens are ranked by score, highest first, whatever the sign; equal
 /// scores keep token order.
-public struct Faithfulness: Sendable, Equatable {
-    /// The percentages evaluated (a subset of 10, 20, …, 100).
-    public var percentages: [Int]
-    /// The number of top tokens at each percentage.
-    public var tokenCounts: [Int]
-    public var comprehensiveness: [Double]
-    public var sufficiency: [Double]
-    /// p(x), the probability with every token present.
-    public var probability: Double
+///
+/// The result is the core's `FaithfulnessScores`, so explanations carry it to the workbench and
+/// the cache; this extension computes it.
+public typealias Faithfulness = FaithfulnessScores
 
-    /// The area over the perturbation curve: the mean comprehensiveness.
-    public var aopcComprehensiveness: Double { comprehensiveness.reduce(0, +) / Double(comprehensiveness.count) }
-    /// The mean sufficiency.
-    public var aopcSufficiency: Double { sufficiency.reduce(0, +) / Double(sufficiency.count) }
-
+extension FaithfulnessScores {
     /// Scores `scores` (one per token) against `probabilities`, whose v(S) is the model's
     /// probability of the explained class with only the tokens of S kept.
     /// - Complexity: at most 21 evaluations of `probabilities`, in one batch.
@@ -37,8 +30,7 @@ public struct Faithfulness: Sendable, Equatable {
         }
         let ranking = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
         let included = (1 ... 10).filter { $0 * m >= 10 }
-        percentages = included.map { $0 * 10 }
-        tokenCounts = included.map { $0 * m / 10 }
+        let tokenCounts = included.map { $0 * m / 10 }
         var coalitions = [[Bool](repeating: true, count: m)]
         for count in tokenCounts {
             var top = [Bool](repeating: false, count: m)
@@ -49,8 +41,8 @@ public struct Faithfulness: Sendable, Equatable {
         var evaluator = try GameEvaluator(game: probabilities, batchSize: coalitions.count)
         let values = try evaluator.values(of: coalitions)
         let full = values[0]
-        probability = full
-        comprehensiveness = tokenCounts.indices.map { full - values[1 + 2 * $0] }
-        sufficiency = tokenCounts.indices.map { full - values[2 + 2 * $0] }
+        self.init(percentages: included.map { $0 * 10 }, tokenCounts: tokenCounts,
+                  comprehensiveness: tokenCounts.indices.map { full - values[1 + 2 * $0] },
+                  sufficiency: tokenCounts.indices.map { full - values[2 + 2 * $0] }, probability: full)
     }
 }

@@ -1,21 +1,13 @@
+import ErrataCore
 import Foundation
 
-/// Computes an explanation of the demo classifier's prediction for one text.
+/// Computes an explanation of a classifier's prediction for one text: the demo's transformer
+/// or its bag-of-words model.
 public struct Explainer: Sendable {
-    public enum Method: String, Sendable, CaseIterable {
-        /// Shapley values by the best method for the size: exact up to 10 players, else
-        /// antithetic permutation sampling until the standard errors are small.
-        case shap
-        case kernelshap, permutation, exact, loo
-        case grad, gxi, ig
-        case attention, rollout
-    }
-
-    /// Integrated Gradients baseline: the word embedding of [PAD] or [MASK] at every player,
-    /// or the zero vector.
-    public enum Baseline: String, Sendable, CaseIterable {
-        case pad, mask, zero
-    }
+    /// The core's lists of methods and baselines (one list each, shared with the command line
+    /// and the workbench).
+    public typealias Method = ExplanationMethod
+    public typealias Baseline = ExplanationBaseline
 
     public struct Options: Sendable {
         public var method: Method = .shap
@@ -38,80 +30,183 @@ public struct Explainer: Sendable {
         public init() {}
     }
 
-    public let classifier: TextClassifier
-
-    public init(classifier: TextClassifier) {
-        self.classifier = classifier
+    /// The model explained: the transformer classifier (every method), or the bag-of-words
+    /// model (the model-agnostic Shapley family only: it has no gradients or attention).
+    public enum Model: Sendable {
+        case transformer(TextClassifier)
+        case bagOfWords(BagOfWordsClassifier)
     }
 
-    public func explain(_ text: String, options: Options, progress: (Attribution) throws -> Void = { _ in }) throws -> Explanation {
-        let encoding = classifier.tokenizer.encode(text)
-        let players = Players(encoding: encoding, text: text, unit: options.unit)
-        let labels = classifier.labels
-        let probabilities = classifier.head.probabilities(classifier.encoder.forward(batch: [encoding.ids])[0].pooled)
-        let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
-        let targetIndex: Int
-        if let name = options.targetClass {
-            guard let index = labels.firstIndex(of: name) else {
-                throw AttributionError.invalidArgument("unknown class '\(name)' (classes: \(labels.joined(separator: ", ")))")
-            }
-            targetIndex = index
-        } else {
-            targetIndex = predicted
+    public let model: Model
+
+    public init(classifier: TextClassifier) {
+        model = .transformer(classifier)
+    }
+
+    public init(bagOfWords: BagOfWordsClassifier) {
+        model = .bagOfWords(bagOfWords)
+    }
+
+    /// The class names, in the order of `probabilities`.
+    public var labels: [String] {
+        switch model {
+        case .transformer(let classifier): classifier.labels
+        case .bagOfWords(let classifier): classifier.labels
         }
+    }
+
+    /// Class probabilities of each text.
+    public func probabilities(_ texts: [String]) -> [[Double]] {
+        switch model {
+        case .transformer(let classifier): classifier.probabilities(texts).map { $0.map(Double.init) }
+        case .bagOfWords(let classifier): texts.map(classifier.probabilities)
+        }
+    }
+
+    /// Whether the model supports `method`: every method on the transformer, the Shapley
+    /// family on the bag-of-words model.
+    public func supports(_ method: Method) -> Bool {
+        if case .transformer = model { return true }
+        return method.isModelAgnostic
+    }
+
+    /// One text as the explainers see it: its players, its class probabilities, and the
+    /// coalition game of a target under a masking.
+    private struct Subject {
+        var players: Players
+        var probabilities: [Double]
+        var encoding: Encoding?
+        var game: (Target, Masking) -> any CoalitionGame
+    }
+
+    private func subject(_ text: String, unit: Players.Unit) -> Subject {
+        switch model {
+        case .transformer(let classifier):
+            let encoding = classifier.tokenizer.encode(text)
+            let players = Players(encoding: encoding, text: text, unit: unit)
+            let probabilities = classifier.head.probabilities(classifier.encoder.forward(batch: [encoding.ids])[0].pooled).map(Double.init)
+            return Subject(players: players, probabilities: probabilities, encoding: encoding) { target, masking in
+                ClassifierGame(classifier: classifier, encoding: encoding, players: players, masking: masking, target: target)
+            }
+        case .bagOfWords(let classifier):
+            let (players, words) = classifier.players(of: text)
+            return Subject(players: players, probabilities: classifier.probabilities(text), encoding: nil) { target, _ in
+                BagOfWordsGame(classifier: classifier, words: words, target: target)
+            }
+        }
+    }
+
+    /// The index of the class `name`, or of the most probable class when nil.
+    private func targetIndex(_ name: String?, probabilities: [Double]) throws -> Int {
+        guard let name else { return probabilities.indices.max { probabilities[$0] < probabilities[$1] }! }
+        guard let index = labels.firstIndex(of: name) else {
+            throw AttributionError.invalidArgument("unknown class '\(name)' (classes: \(labels.joined(separator: ", ")))")
+        }
+        return index
+    }
+
+    /// Explains the prediction for `text`. Anytime methods (permutation SHAP, KernelSHAP, and
+    /// `shap` beyond 10 players) hand `progress` the partial explanation after every batch;
+    /// `isCancelled` is asked before every batch of model evaluations (and after each
+    /// progress report), and a true answer ends the run with `CancellationError`.
+    public func explain(_ text: String, options: Options, progress: (Explanation) -> Void = { _ in },
+                        isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> Explanation {
+        let subject = subject(text, unit: options.unit)
+        let players = subject.players
+        let probabilities = subject.probabilities
+        let predicted = try targetIndex(nil, probabilities: probabilities)
+        let targetIndex = try targetIndex(options.targetClass, probabilities: probabilities)
         let target: Target = options.logit ? .logit(targetIndex) : .probability(targetIndex)
         var explanation = Explanation(
             method: options.method.rawValue, text: text,
             tokens: zip(players.texts, players.offsets).map { .init(text: $0, start: $1.lowerBound, end: $1.upperBound) },
-            scores: [], se: nil, baseValue: nil, value: 0, prediction: labels[predicted],
-            probabilities: Dictionary(uniqueKeysWithValues: zip(labels, probabilities.map(Double.init))),
-            target: labels[targetIndex], output: options.logit ? "logit" : "probability", delta: nil, steps: nil,
-            evaluations: 0, converged: nil, matrix: nil, matrixTokens: nil, layer: nil, head: nil)
-        switch options.method {
-        case .shap, .kernelshap, .permutation, .exact, .loo:
-            let game = ClassifierGame(classifier: classifier, encoding: encoding, players: players, masking: options.masking, target: target)
-            let rule = StoppingRule(evaluationBudget: options.budget)
-            var attribution: Attribution
-            switch options.method {
-            case .exact: attribution = try ExactShapley().explain(game)
-            case .loo: attribution = try LeaveOneOut().explain(game)
-            case .kernelshap:
-                let run = try KernelSHAP().explain(game, until: rule, seed: options.seed, progress: progress)
-                attribution = run.attribution
-                explanation.converged = run.converged
-            case .permutation:
-                let run = try PermutationShapley().explain(game, until: rule, seed: options.seed, progress: progress)
-                attribution = run.attribution
-                explanation.converged = run.converged
-            default:
-                if players.count <= 10 {
-                    attribution = try ExactShapley().explain(game)
-                } else {
-                    let run = try PermutationShapley().explain(game, until: rule, seed: options.seed, progress: progress)
-                    attribution = run.attribution
-                    explanation.converged = run.converged
-                }
+            scores: [], value: 0, prediction: labels[predicted],
+            probabilities: Dictionary(uniqueKeysWithValues: zip(labels, probabilities)),
+            target: labels[targetIndex], output: options.logit ? "logit" : "probability", evaluations: 0)
+        if options.method.isModelAgnostic {
+            let game = CancellableGame(subject.game(target, options.masking), isCancelled: isCancelled)
+            let partial = explanation
+            let (attribution, converged) = try shapley(game, options: options) { estimate in
+                var update = partial
+                update.apply(estimate)
+                progress(update)
+                if isCancelled() { throw CancellationError() }
             }
-            explanation.scores = attribution.scores
-            explanation.se = attribution.standardErrors
-            explanation.baseValue = attribution.baseValue
-            explanation.value = attribution.value
-            explanation.delta = attribution.delta
-            explanation.evaluations = attribution.evaluations
-        case .grad, .gxi, .ig:
-            try gradientExplanation(&explanation, encoding: encoding, players: players, target: target, options: options)
-        case .attention, .rollout:
-            try attentionExplanation(&explanation, encoding: encoding, players: players, options: options)
-            explanation.value = Double(options.logit ? classifier.head.logits(classifier.encoder.forward(batch: [encoding.ids])[0].pooled)[targetIndex]
-                                                     : probabilities[targetIndex])
+            explanation.apply(attribution)
+            explanation.converged = converged
+            return explanation
+        }
+        guard case .transformer(let classifier) = model, let encoding = subject.encoding else {
+            throw AttributionError.invalidArgument("the bag-of-words model has no gradients or attention: \(options.method.rawValue) needs them; use shap, kernelshap, permutation, exact or loo")
+        }
+        if options.method == .attention || options.method == .rollout {
+            try attentionExplanation(&explanation, classifier: classifier, encoding: encoding, players: players, options: options)
+            explanation.value = options.logit
+                ? Double(classifier.head.logits(classifier.encoder.forward(batch: [encoding.ids])[0].pooled)[targetIndex])
+                : probabilities[targetIndex]
+        } else {
+            try gradientExplanation(&explanation, classifier: classifier, encoding: encoding, players: players, target: target,
+                                    options: options, isCancelled: isCancelled)
         }
         return explanation
     }
 
+    /// Coalitions per batch of permutation sampling, and so between its progress reports: a
+    /// quarter of the sampler's default, so that scores visibly settle in the workbench, while
+    /// 256 masked sentences are still one large product per weight matrix.
+    static let permutationBatch = 256
+
+    /// The Shapley family on `game`, and whether an anytime run converged (nil for the
+    /// deterministic methods).
+    private func shapley(_ game: some CoalitionGame, options: Options,
+                         progress: (Attribution) throws -> Void) throws -> (Attribution, converged: Bool?) {
+        let rule = StoppingRule(evaluationBudget: options.budget)
+        switch options.method {
+        case .exact: return (try ExactShapley().explain(game), nil)
+        case .loo: return (try LeaveOneOut().explain(game), nil)
+        case .kernelshap:
+            let run = try KernelSHAP().explain(game, until: rule, seed: options.seed, progress: progress)
+            return (run.attribution, run.converged)
+        case .shap where game.playerCount <= 10:
+            return (try ExactShapley().explain(game), nil)
+        default:
+            let run = try PermutationShapley(batchSize: Self.permutationBatch).explain(game, until: rule, seed: options.seed, progress: progress)
+            return (run.attribution, run.converged)
+        }
+    }
+
+    /// Comprehensiveness and sufficiency of `scores` (one per player of `text` under
+    /// `options.unit`) for the class `target`, hiding players with `options.masking`.
+    public func faithfulness(of scores: [Double], text: String, target: String, options: Options) throws -> FaithfulnessScores {
+        let subject = subject(text, unit: options.unit)
+        let index = try targetIndex(target, probabilities: subject.probabilities)
+        return try Faithfulness(of: scores, probabilities: subject.game(.probability(index), options.masking))
+    }
+
+    /// Head importance (Michel et al. 2019) over `texts`: the mean of |∂target/∂g_h| at
+    /// every gate open, for each text's predicted class (or `options.targetClass`), as a
+    /// probability or (with `options.logit`) a logit. [layer][head].
+    public func headImportance(_ texts: [String], options: Options, isCancelled: @Sendable () -> Bool = { false }) throws -> [[Double]] {
+        guard case .transformer(let classifier) = model else {
+            throw AttributionError.invalidArgument("the bag-of-words model has no attention heads")
+        }
+        var gradients: [[[Double]]] = []
+        for text in texts {
+            if isCancelled() { throw CancellationError() }
+            let ids = classifier.tokenizer.encode(text).ids
+            let probabilities = classifier.head.probabilities(classifier.encoder.forward(batch: [ids])[0].pooled).map(Double.init)
+            let index = try targetIndex(options.targetClass, probabilities: probabilities)
+            let gates = classifier.encoder.gradient(
+                of: options.logit ? .logit(index) : .probability(index), head: classifier.head,
+                inputs: [EncoderInput(wordEmbeddings: classifier.encoder.embeddings(tokenIds: ids))])[0].headGateGradient
+            gradients.append((0 ..< gates.layers).map { l in (0 ..< gates.heads).map { Double(gates[l, $0]) } })
+        }
+        return try HeadImportance.scores(gateGradients: gradients)
+    }
+
     /// Groups the embedding dimensions by player, with `[CLS]`, `[SEP]` (and any token outside
     /// the players) as groups of their own, dropped from the result.
-    private func groups(_ encoding: Encoding, _ players: Players) throws -> (FeatureGroups, playerGroups: [Int]) {
-        let hidden = classifier.encoder.config.hiddenSize
+    private func groups(_ encoding: Encoding, _ players: Players, hidden: Int) throws -> (FeatureGroups, playerGroups: [Int]) {
         var ranges: [Range<Int>] = []
         var playerGroups: [Int] = []
         var position = 0
@@ -131,10 +226,12 @@ public struct Explainer: Sendable {
         return (try FeatureGroups(ranges, dimension: encoding.count * hidden), playerGroups)
     }
 
-    private func gradientExplanation(_ explanation: inout Explanation, encoding: Encoding, players: Players, target: Target, options: Options) throws {
-        let function = ClassifierFunction(classifier: classifier, tokens: encoding.count, target: target)
+    private func gradientExplanation(_ explanation: inout Explanation, classifier: TextClassifier, encoding: Encoding, players: Players,
+                                     target: Target, options: Options, isCancelled: @escaping @Sendable () -> Bool) throws {
+        let function = CancellableFunction(ClassifierFunction(classifier: classifier, tokens: encoding.count, target: target),
+                                           isCancelled: isCancelled)
         let input = classifier.encoder.embeddings(tokenIds: encoding.ids).values.map(Double.init)
-        let (groups, playerGroups) = try groups(encoding, players)
+        let (groups, playerGroups) = try groups(encoding, players, hidden: classifier.encoder.config.hiddenSize)
         switch options.method {
         case .grad, .gxi:
             let saliency = try GradientSaliency(of: function, at: input, groups: groups)
@@ -170,30 +267,40 @@ public struct Explainer: Sendable {
         }
     }
 
-    private func attentionExplanation(_ explanation: inout Explanation, encoding: Encoding, players: Players, options: Options) throws {
+    /// Every layer's and head's attention for `text`, from one forward pass.
+    public func attention(_ text: String) throws -> AttentionGrids {
+        guard case .transformer(let classifier) = model else {
+            throw AttributionError.invalidArgument("the bag-of-words model has no attention")
+        }
+        return try attention(classifier.tokenizer.encode(text), classifier: classifier)
+    }
+
+    private func attention(_ encoding: Encoding, classifier: TextClassifier) throws -> AttentionGrids {
         guard let maps = classifier.encoder.forward(batch: [encoding.ids], returnAttentions: true)[0].attentions else {
             throw AttributionError.invalidArgument("the encoder returned no attention")
         }
-        let n = maps.tokens
-        func matrix(_ layer: Int, _ head: Int) -> [[Double]] {
-            (0 ..< n).map { q in (0 ..< n).map { k in Double(maps[layer: layer, head: head, query: q, key: k]) } }
-        }
-        func layerHeads(_ layer: Int) -> [[[Double]]] { (0 ..< maps.heads).map { matrix(layer, $0) } }
+        return try AttentionGrids(layers: maps.layers, heads: maps.heads, tokens: encoding.tokens, values: maps.values)
+    }
+
+    private func attentionExplanation(_ explanation: inout Explanation, classifier: TextClassifier, encoding: Encoding,
+                                      players: Players, options: Options) throws {
+        let grids = try attention(encoding, classifier: classifier)
+        let n = grids.tokens.count
         let result: [[Double]]
         if options.method == .rollout {
-            result = try AttentionRollout.rollout((0 ..< maps.layers).map(layerHeads))
+            result = grids.rollout()
         } else {
-            let layer = options.layer ?? maps.layers - 1
-            guard (0 ..< maps.layers).contains(layer) else {
-                throw AttributionError.invalidArgument("layer \(layer) out of 0..\(maps.layers - 1)")
+            let layer = options.layer ?? grids.layers - 1
+            guard (0 ..< grids.layers).contains(layer) else {
+                throw AttributionError.invalidArgument("layer \(layer) out of 0..\(grids.layers - 1)")
             }
             if let head = options.head {
-                guard (0 ..< maps.heads).contains(head) else {
-                    throw AttributionError.invalidArgument("head \(head) out of 0..\(maps.heads - 1)")
+                guard (0 ..< grids.heads).contains(head) else {
+                    throw AttributionError.invalidArgument("head \(head) out of 0..\(grids.heads - 1)")
                 }
-                result = matrix(layer, head)
+                result = grids.map(layer: layer, head: head)
             } else {
-                result = try AttentionRollout.headAverage(layerHeads(layer))
+                result = grids.headAverage(layer: layer)
             }
             explanation.layer = layer
             explanation.head = options.head
@@ -205,7 +312,19 @@ public struct Explainer: Sendable {
             tokens.reduce(0) { sum, key in sum + (0 ..< n).reduce(0) { $0 + result[$1][key] } / Double(n) }
         }
         explanation.matrix = result
-        explanation.matrixTokens = encoding.tokens
+        explanation.matrixTokens = grids.tokens
         explanation.evaluations = 1
+    }
+}
+
+extension Explanation {
+    /// Takes the scores and the quantities around them from a Shapley-family attribution.
+    mutating func apply(_ attribution: Attribution) {
+        scores = attribution.scores
+        se = attribution.standardErrors
+        baseValue = attribution.baseValue
+        value = attribution.value
+        delta = attribution.delta
+        evaluations = attribution.evaluations
     }
 }

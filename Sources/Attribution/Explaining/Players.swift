@@ -1,9 +1,9 @@
+import ErrataCore
+
 /// What an explanation scores: each word piece, or each whole word (its pieces merged),
 /// never `[CLS]` and `[SEP]`.
 public struct Players: Sendable, Equatable {
-    public enum Unit: String, Sendable, CaseIterable {
-        case tokens, words
-    }
+    public typealias Unit = ExplanationUnit
 
     /// The token positions of each player, in order and contiguous.
     public let tokenRanges: [Range<Int>]
@@ -25,12 +25,17 @@ public struct Players: Sendable, Equatable {
         texts = offsets.map { String(Encoding.substring(text, $0)) }
     }
 
+    /// Players that are spans of `text` with no tokenizer behind them (the bag-of-words
+    /// model's words): one position each.
+    public init(text: String, offsets: [Range<Int>]) {
+        tokenRanges = offsets.indices.map { $0 ..< $0 + 1 }
+        self.offsets = offsets
+        texts = offsets.map { String(Encoding.substring(text, $0)) }
+    }
+
     public var count: Int { tokenRanges.count }
 }
 
-/// How a player is hidden from the model when it is not in a coalition: replaced by a
-/// special token (at token-id level, so the other tokens never change, unlike re-tokenizing
-/// masked text), or deleted.
-public enum Masking: String, Sendable, CaseIterable {
-    case mask, pad, unk, delete
-}
+/// How a player is hidden from the model: the core's list (`ExplanationMasking`), named as
+/// the engine has always named it.
+public typealias Masking = ExplanationMasking

@@ -33,8 +33,39 @@ public struct BagOfWords: Codable, Sendable, Equatable {
 
     /// Letters, digits and inner apostrophes, lower-cased.
     public static func words(of text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }
-            .map { $0.trimmingCharacters(in: ["'"]) }.filter { !$0.isEmpty }
+        spans(of: text).map(\.word)
+    }
+
+    /// Each word of `text` (lower-cased) with its Unicode scalar offsets in `text`: runs of
+    /// letters, digits and apostrophes, without leading or trailing apostrophes. The offsets
+    /// let an explanation colour the words where they stand.
+    public static func spans(of text: String) -> [(word: String, offsets: Range<Int>)] {
+        var spans: [(word: String, offsets: Range<Int>)] = []
+        var current: [Character] = []
+        var start = 0, offset = 0
+        func flush() {
+            var run = current[...], low = start, high = offset
+            while let first = run.first, first == "'" { run = run.dropFirst(); low += 1 }
+            while let last = run.last, last == "'" { run = run.dropLast(); high -= 1 }
+            if !run.isEmpty { spans.append((String(run).lowercased(), low ..< high)) }
+            current = []
+        }
+        for character in text {
+            if character.isLetter || character.isNumber || character == "'" {
+                if current.isEmpty { start = offset }
+                current.append(character)
+            } else if !current.isEmpty {
+                flush()
+            }
+            offset += character.unicodeScalars.count
+        }
+        if !current.isEmpty { flush() }
+        return spans
+    }
+
+    /// The feature index of a lower-cased word, nil outside the vocabulary.
+    public func index(of word: String) -> Int32? {
+        index[word]
     }
 
     /// Binary presence features (counts add little for sentences and overfit long ones).

@@ -56,10 +56,14 @@ public struct SentimentTraining: Sendable {
     }
 
     public static func probabilities(_ x: SparseFeatures, _ model: (weights: [[Float]], bias: [Float])) -> [Double] {
-        let logits = model.weights.indices.map { c in
+        softmax(logits(x, model))
+    }
+
+    /// W x + b, summing only the features present.
+    public static func logits(_ x: SparseFeatures, _ model: (weights: [[Float]], bias: [Float])) -> [Double] {
+        model.weights.indices.map { c in
             zip(x.indices, x.values).reduce(Double(model.bias[c])) { $0 + Double(model.weights[c][Int($1.0)]) * Double($1.1) }
         }
-        return softmax(logits)
     }
 }
 
@@ -75,5 +79,9 @@ public struct BagOfWordsClassifier: Codable, Sendable {
 
     public func probabilities(_ text: String) -> [Double] {
         SentimentTraining.probabilities(vocabulary.features(text), (head.weights, head.bias))
+    }
+
+    public func logits(_ features: SparseFeatures) -> [Double] {
+        SentimentTraining.logits(features, (head.weights, head.bias))
     }
 }

@@ -14,9 +14,20 @@
 #include <stdio.h>
 #include <ncursesw/curses.h>
 
+/// Restoring the terminal from signal handlers (TerminalRestoration.c): the tty modes are
+/// saved before curses changes them, the bytes that end curses mode are prepared when the
+/// screen opens (arm), and the handlers run on an alternate stack.
+void errata_restoration_save_modes(void);
+void errata_restoration_arm(void);
+void errata_restoration_disarm(void);
+int errata_restoration_install(void);
+
 /// A screen on the process's own terminal (stdout, stdin) with the type named by TERM;
 /// NULL, rather than exiting as initscr does, when the terminal cannot be opened.
-static inline SCREEN *errata_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline SCREEN *errata_newterm(void) {
+    errata_restoration_save_modes();
+    return newterm(NULL, stdout, stdin);
+}
 
 static inline WINDOW *errata_stdscr(void) { return stdscr; }
 static inline int errata_colors(void) { return COLORS; }

@@ -53,7 +53,7 @@ struct TagsAddCommand: AsyncParsableCommand {
             return
         }
         let paths = try category.map { text in
-            guard let path = CategoryPath(text) else { throw ValidationError("--category '\(text)': not a category path (names separated by '/')") }
+            guard let path = CategoryPath(text) else { throw ValidationError("--category '\(text)': not a category path (\(CategoryPath.syntax))") }
             return path
         }
         let tag = Tag(instance: instance ?? "", system: system, categories: paths, severity: severity, note: note,

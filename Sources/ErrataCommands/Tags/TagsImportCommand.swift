@@ -20,9 +20,11 @@ struct TagsImportCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw AnalysisError("\(file): cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TagFileError(file: file, line: 1, message: "not UTF-8 text")
+        if let bad = firstInvalidUTF8(in: Array(data)) {
+            throw TagFileError(file: file, line: bad.line,
+                               message: "column \(bad.column): invalid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))): save the file as UTF-8")
         }
+        let text = String(decoding: data, as: UTF8.self)
         let added = try tags.importLines(text, file: file) { TagLineCheck.problem($0, in: analysis.dataset) }
         ReportWriter.write("imported \(added) tag\(added == 1 ? "" : "s") into \(TagStore.path(for: analysis.dataset))\n")
     }

@@ -43,11 +43,11 @@ struct TagsStatsCommand: AsyncParsableCommand {
             let shown = tallies.rows.filter { $0.count > 0 }
             if shown.isEmpty { return "no tags in these slices yet (tag with the workbench's t key, or errata tags add)\n" }
             return ReportWriter.table(
-                header: ["slice", "system", "category", "n / tagged", "share", "95% CI", "of slice", "estimated (95% CI)"],
+                header: ["slice", "system", "category", "n / tagged", "share", "95% CI", "of slice", "in the slice (95% CI)"],
                 rows: shown.map { row in
                     [row.slice, row.system ?? "(none)", row.category, "\(row.count) / \(row.tagged)",
                      percent(row.proportion), "[\(percent(row.ciLow)), \(percent(row.ciHigh))]", String(row.sliceSize),
-                     "\(Int(row.estimate.rounded())) [\(Int(row.estimateLow.rounded())), \(Int(row.estimateHigh.rounded()))]"]
+                     row.extrapolation]
                 }, rightAligned: [3, 4, 6, 7])
         }
     }

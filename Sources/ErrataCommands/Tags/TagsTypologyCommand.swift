@@ -80,7 +80,7 @@ struct TagsTypologyCommand: AsyncParsableCommand {
     }
 
     static func path(_ text: String, flag: String) throws -> CategoryPath {
-        guard let path = CategoryPath(text) else { throw ValidationError("\(flag) '\(text)': not a category path (names separated by '/')") }
+        guard let path = CategoryPath(text) else { throw ValidationError("\(flag) '\(text)': not a category path (\(CategoryPath.syntax))") }
         return path
     }
 

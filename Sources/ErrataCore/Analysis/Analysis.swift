@@ -12,8 +12,17 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
     private var statisticsCache: [String: StatisticsMatrix] = [:]
     private var scoreCache: [String: [Double]] = [:]
 
+    /// Rows with a gold class, for a classification dataset with some labels missing (nil
+    /// when every row has one, or the label is not a class).
+    private let labelled: BitSet?
+
     public init(dataset: Dataset) {
         self.dataset = dataset
+        if case .categorical(let gold)? = dataset.label?.storage, gold.codes.contains(-1) {
+            labelled = BitSet(gold.codes.indices.filter { gold.codes[$0] >= 0 })
+        } else {
+            labelled = nil
+        }
     }
 
     private let features = FeatureCache()
@@ -26,7 +35,14 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         set { lock.withLock { tagsSnapshot = newValue } }
     }
 
-    public var evaluator: SliceEvaluator { SliceEvaluator(dataset: dataset, scores: self, tags: tags, features: features) }
+    public var evaluator: SliceEvaluator { evaluator(tags: tags) }
+
+    /// An evaluator that sees `tags` rather than the analysis' own: the workbench keeps its
+    /// tags as a value in its state and hands them to each job, so no shared object changes
+    /// under a computation.
+    public func evaluator(tags: InstanceTags) -> SliceEvaluator {
+        SliceEvaluator(dataset: dataset, scores: self, tags: tags, features: features)
+    }
 
     public var metricNames: [String] { MetricCatalog.names(for: dataset) }
     public var instanceMetricNames: [String] { metricNames }
@@ -42,8 +58,13 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
         case "accuracy": return Accuracy()
         case "macro_f1": return MacroF1(classCount: dataset.classes.count)
         case "micro_f1": return MicroF1(classCount: dataset.classes.count)
-        default: return MetricCatalog.textMetric(name) ?? MeanMetric(name: name)
+        default: return MetricCatalog.textMetric(name) ?? MeanMetric(name: name, higherIsBetter: !dataset.lowerIsBetter.contains(name))
         }
+    }
+
+    /// Whether larger values of `metric` are better (the views sort best first by it).
+    public func higherIsBetter(metric name: String?) -> Bool {
+        (try? metric(named: name).higherIsBetter) ?? true
     }
 
     /// Each instance's statistics of `metric` for `system` (zero rows where it has no output).
@@ -87,8 +108,10 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
 
     /// Rows of `slice` for which every system in `systems` has an output: comparisons and
     /// intervals use the same instances for all.
+    /// Rows without a gold class are left out too (`labelled`): they have nothing to score against.
     public func rows(_ slice: BitSet, systems: [String]) throws -> [Int] {
         var rows = slice
+        if let labelled { rows.formIntersection(labelled) }
         for name in systems {
             if let present = try requireSystem(name).present { rows.formIntersection(present) }
         }
@@ -115,7 +138,9 @@ public final class Analysis: InstanceScores, @unchecked Sendable {
             let perClass = !(metric is Accuracy)
             for row in 0 ..< n where system.hasOutput(row) {
                 let g = Int(gold.codes[row]), p = Int(predicted[row])
-                if g < 0 { continue }  // no gold label: the instance does not count
+                // No gold label or no prediction: the instance does not count (and `rows`
+                // leaves it out of every count), rather than index a class that is not there.
+                if g < 0 || p < 0 { continue }
                 matrix.withMutableRow(row) { stats in
                     if perClass {
                         ClassCounts.statistics(gold: g, predicted: p, into: stats)

@@ -11,8 +11,10 @@ public enum MetricCatalog {
     public static func names(for dataset: Dataset) -> [String] {
         var names = dataset.task == .classification ? classification : generation
         if dataset.systems.contains(where: { $0.confidence != nil }) { names.append("confidence") }
+        // A set, not a scan of the names so far: a file with 100,000 numeric columns has as many metrics.
+        var seen = Set(names)
         for column in dataset.metadata + dataset.systems.flatMap(\.columns) where column.type == .numeric {
-            if !names.contains(column.name) { names.append(column.name) }
+            if seen.insert(column.name).inserted { names.append(column.name) }
         }
         return names
     }

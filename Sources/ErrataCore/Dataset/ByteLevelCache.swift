@@ -39,16 +39,20 @@ struct ByteLevelCache<Value> {
 }
 
 extension CategoricalColumn {
-    /// Appends the value whose UTF-8 bytes are `bytes` (missing when `TypeInference` says so),
+    /// Appends the value whose UTF-8 bytes are `bytes` (missing when `missing` says so),
     /// finding its code through `known` where it can.
-    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>, known: inout ByteLevelCache<Int32>) {
-        appendCode(code(utf8: bytes, known: &known))
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>, known: inout ByteLevelCache<Int32>,
+                         missing: (UnsafeBufferPointer<UInt8>) -> Bool = TypeInference.isMissing) {
+        appendCode(code(utf8: bytes, known: &known, missing: missing))
     }
 
     /// The code of the value whose UTF-8 bytes are `bytes` (-1 for a missing value), adding it
-    /// as a new level if unseen.
-    mutating func code(utf8 bytes: UnsafeBufferPointer<UInt8>, known: inout ByteLevelCache<Int32>) -> Int32 {
-        if TypeInference.isMissing(bytes) { return -1 }
+    /// as a new level if unseen. Metadata takes pandas' missing-value words
+    /// (`TypeInference.isMissing`); class labels and predictions pass `isAbsent`, because a
+    /// class may be called `None` or `NA`.
+    mutating func code(utf8 bytes: UnsafeBufferPointer<UInt8>, known: inout ByteLevelCache<Int32>,
+                       missing: (UnsafeBufferPointer<UInt8>) -> Bool = TypeInference.isMissing) -> Int32 {
+        if missing(bytes) { return -1 }
         if let code = known.value(for: bytes) { return code }
         let code = code(for: String(decoding: bytes, as: UTF8.self))
         known.remember(bytes, code)

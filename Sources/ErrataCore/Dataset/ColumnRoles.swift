@@ -28,6 +28,10 @@ public struct ColumnRoles: Sendable, Equatable {
     /// Declared column types, checked value by value.
     public var types: [String: ColumnType] = [:]
     public var metric: String?
+    /// Numeric columns whose smaller values are better (error counts, MQM points, latency),
+    /// and columns declared higher-is-better against a name's default (see `MetricDirection`).
+    public var lowerIsBetter: Set<String> = []
+    public var higherIsBetter: Set<String> = []
 
     public init() {}
 
@@ -36,6 +40,6 @@ public struct ColumnRoles: Sendable, Equatable {
             && a.label == b.label && a.outputs.elementsEqual(b.outputs, by: ==) && a.systemColumn == b.systemColumn
             && a.outputColumn == b.outputColumn && a.outputsFile == b.outputsFile
             && a.scores.elementsEqual(b.scores, by: ==) && a.scoreColumn == b.scoreColumn && a.types == b.types
-            && a.metric == b.metric
+            && a.metric == b.metric && a.lowerIsBetter == b.lowerIsBetter && a.higherIsBetter == b.higherIsBetter
     }
 }

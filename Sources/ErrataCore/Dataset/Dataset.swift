@@ -34,6 +34,8 @@ public struct Dataset: Sendable {
     /// Cautions found while loading that did not stop it (for `errata validate`).
     public var warnings: [String]
     let idIndex: IDIndex
+    /// Numeric columns whose smaller values are better (`MetricDirection`).
+    public var lowerIsBetter: Set<String> = []
 
     public var count: Int { ids.count }
 

@@ -58,6 +58,12 @@ struct DatasetBuilder {
             systems = try longOutputs(outputsTable, instances: grouping, perSystemColumns: nil)
         } else if roles.layout == .long {
             systems = try longOutputs(table, instances: grouping, perSystemColumns: perSystemNames)
+            if let advice = GroupingAdvice.warning(table: table, idName: roles.id ?? "id",
+                                                   systemColumn: table.columnIndex(roles.systemColumn ?? "system")!,
+                                                   systemCount: systems.count, instanceCount: grouping.count,
+                                                   candidates: metadataNames) {
+                warnings.append(advice)
+            }
         } else {
             systems = try wideOutputs(table)
         }
@@ -68,18 +74,20 @@ struct DatasetBuilder {
                 var classes = CategoricalColumn()
                 var known = ByteLevelCache<Int32>()
                 for row in 0 ..< labelCells.count {
-                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known) }
+                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
                 }
+                let labelClassCount = classes.levels.count
                 for s in systems.indices {
-                    systems[s].predictedClass = encode(systems[s], onto: &classes)
+                    encode(&systems[s], onto: &classes)
                 }
+                warnings += VocabularyOverlap.warnings(systems: systems, classes: classes.levels, labelClassCount: labelClassCount, label: name)
                 label = Column(name: name, storage: .categorical(classes))
             } else {
                 label = Column(name: name, storage: .text(labelCells))
             }
         } else if task == .classification {
             var classes = CategoricalColumn()
-            for s in systems.indices { systems[s].predictedClass = encode(systems[s], onto: &classes) }
+            for s in systems.indices { encode(&systems[s], onto: &classes) }
         }
 
         // Columns are typed independently: one per core at a time.
@@ -101,13 +109,15 @@ struct DatasetBuilder {
         }
         let metadata = results.map { $0!.column }
         warnings += results.compactMap { $0!.warning }
+        let numericColumns = (metadata + systems.flatMap(\.columns)).filter { $0.type == .numeric }.map(\.name)
+        warnings += MetricDirection.unknownDeclarations(numericColumns, roles: roles)
 
         return Dataset(
             name: roles.name ?? table.file, task: task, ids: grouping.ids, inputs: inputs, label: label,
             systems: systems, metadata: metadata,
             defaultMetric: roles.metric ?? (task == .classification ? "accuracy" : "chrf"),
             source: table.file, skipped: mergedSkips(table, outputsTable), warnings: warnings,
-            idIndex: grouping.index)
+            idIndex: grouping.index, lowerIsBetter: MetricDirection.lowerIsBetter(numericColumns, roles: roles))
     }
 
     // MARK: - Roles
@@ -290,12 +300,17 @@ struct DatasetBuilder {
         }
     }
 
-    private func encode(_ system: SystemOutputs, onto classes: inout CategoricalColumn) -> [Int32] {
+    /// Sets the system's predicted classes; a row with a missing prediction (an empty cell or
+    /// JSON null) has no output, so it is left out of the system's counts and metrics.
+    private func encode(_ system: inout SystemOutputs, onto classes: inout CategoricalColumn) {
         var known = ByteLevelCache<Int32>()
-        return (0 ..< system.output.count).map { row in
-            guard system.hasOutput(row) else { return -1 }
-            return system.output.withUTF8(row) { classes.code(utf8: $0, known: &known) }
+        let output = system.output, present = system.present
+        let codes = (0 ..< output.count).map { row -> Int32 in
+            guard present?.contains(row) ?? true else { return -1 }
+            return output.withUTF8(row) { classes.code(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
         }
+        system.predictedClass = codes
+        if codes.contains(-1) { system.present = BitSet(codes.indices.filter { codes[$0] >= 0 }) }
     }
 
     /// A text column whose values are nearly all numbers is usually a typo in the data.

@@ -24,11 +24,19 @@ public struct Manifest: Sendable, Codable, Equatable {
     public var score: String?
     public var metric: String?
     public var types: [String: ColumnType]?
+    /// System name -> the kind of model that explains it (`minilm-sentiment`,
+    /// `bag-of-words`; docs/formats.md). Systems not named here are never explained: a model
+    /// trained on other data would explain nothing about them.
+    public var explainers: [String: String]?
+    /// Numeric columns whose smaller values are better (`["mqm", "latency"]`).
+    public var lowerIsBetter: [String]?
+    /// Columns whose larger values are better against their name's default (a negated MQM score).
+    public var higherIsBetter: [String]?
 
     enum CodingKeys: String, CodingKey {
         case name, description, task, data, layout, id, input, label, outputs, system, output, scores, score,
-             metric, types
-        case outputsData = "outputs_data"
+             metric, types, explainers
+        case outputsData = "outputs_data", lowerIsBetter = "lower_is_better", higherIsBetter = "higher_is_better"
     }
 
     public static let fileName = "errata.json"
@@ -101,6 +109,8 @@ public struct Manifest: Sendable, Codable, Equatable {
         roles.scoreColumn = score
         roles.metric = metric
         roles.types = types ?? [:]
+        roles.lowerIsBetter = Set(lowerIsBetter ?? [])
+        roles.higherIsBetter = Set(higherIsBetter ?? [])
         return (Self.resolve(data, against: directory), roles)
     }
 

@@ -11,6 +11,11 @@ enum TypeInference {
     static let categoricalMaxLength = 100
     static let labelDistinct = 50
 
+    /// A class label or prediction is a string: only an empty cell (an empty CSV or TSV
+    /// field, an absent or null JSON value) is missing.
+    static func isAbsent(_ b: UnsafeBufferPointer<UInt8>) -> Bool { b.isEmpty }
+
+    /// A metadata cell holding one of pandas' missing-value words (or nothing).
     static func isMissing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         // Byte comparisons: no other text is canonically equivalent to these ASCII words, and
         // building a `String` for every four-byte cell (every year) was a measurable cost.
@@ -27,7 +32,13 @@ enum TypeInference {
         }
     }
 
-    /// A decimal number (optionally signed, with fraction and exponent); no hex, inf or nan.
+    /// A date in ISO 8601 or a common written layout (`WrittenDate`), as seconds since 1970.
+    static func parseDate(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        ISODate.parse(b) ?? WrittenDate.parse(b)
+    }
+
+    /// A decimal number (optionally signed, with fraction and exponent); no hex, inf, nan or
+    /// value beyond Double's range.
     static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         // The common cell, a plain decimal, passes every check below unchanged: parse it at once.
         if !b.isEmpty, let value = parseShortDecimal(b) { return value }
@@ -51,7 +62,8 @@ enum TypeInference {
             buffer[n] = 0
             var endPointer: UnsafeMutablePointer<CChar>?
             let value = strtod(buffer.baseAddress!, &endPointer)
-            return endPointer == buffer.baseAddress! + n ? value : nil
+            // Beyond Double's range (1e400) is not a number, as `inf` is not: one rule for both.
+            return endPointer == buffer.baseAddress! + n && value.isFinite ? value : nil
         }
     }
 
@@ -138,7 +150,7 @@ enum TypeInference {
                 present += 1
                 if couldBeNumeric, parseNumber(b) == nil { couldBeNumeric = false }
                 if couldBeBoolean, parseBoolean(b) == nil { couldBeBoolean = false }
-                if couldBeDate, ISODate.parse(b) == nil { couldBeDate = false }
+                if couldBeDate, parseDate(b) == nil { couldBeDate = false }
                 if couldBeList, b.first != UInt8(ascii: "[") || b.last != UInt8(ascii: "]") { couldBeList = false }
             }
         }
@@ -192,7 +204,7 @@ enum TypeInference {
             for row in 0 ..< n {
                 cells.withUTF8(row) { b in
                     if isMissing(b) { return }
-                    if let v = type == .numeric ? parseNumber(b) : ISODate.parse(b) { values[row] = v } else { badRows.append(row) }
+                    if let v = type == .numeric ? parseNumber(b) : parseDate(b) { values[row] = v } else { badRows.append(row) }
                 }
             }
             return type == .numeric ? .numeric(values) : .date(values)
@@ -225,7 +237,7 @@ enum TypeInference {
         switch type {
         case .numeric: "a number"
         case .boolean: "true or false"
-        case .date: "an ISO-8601 date such as 2017-06-01"
+        case .date: "a date such as 2017-06-01 or June 1, 2017"
         case .list: "a JSON array such as [\"a\", \"b\"]"
         case .categorical, .text: "text"
         }

@@ -7,7 +7,7 @@ protocol FieldSink: ~Copyable {
     mutating func endField(_ field: Int, column: Int32)
 }
 
-/// Writes the cells of a delimited file into a `RawTable`, 1,024 rows at a time.
+/// Writes the cells of a delimited file into a `RawTable`, up to 1,024 rows at a time.
 ///
 /// Appending each field to its `TextColumn` and its start column to `cellColumns` meant two
 /// array appends per field, each with a uniqueness check, a capacity check and a call: at
@@ -21,7 +21,10 @@ struct CellWriter: ~Copyable, FieldSink {
     /// being read (for the error that names it).
     private(set) var firstExtraFieldColumn: Int32?
 
-    private static let rowCapacity = 1024
+    /// Rows staged before a flush: 1,024, fewer for a wide file, so that the staging buffers
+    /// stay about a megabyte however many columns there are (100,000 columns staged 1,024 rows
+    /// each took 1.3 GB).
+    private let rowCapacity: Int
     private let columnCount: Int
     /// The file's size, against which the columns' final sizes are projected.
     private let inputSize: Int
@@ -37,12 +40,14 @@ struct CellWriter: ~Copyable, FieldSink {
     init(file: String, columnNames: [String], inputSize: Int) {
         table = RawTable(file: file, columnNames: columnNames)
         columnCount = columnNames.count
+        rowCapacity = max(16, min(1024, (1 << 17) / max(1, columnNames.count)))
         self.inputSize = inputSize
         staged = .allocate(capacity: columnCount)
-        for c in 0 ..< columnCount { (staged + c).initialize(to: StagedBytes(capacity: 4096)) }
-        stagedEnds = .allocate(capacity: columnCount * Self.rowCapacity)
-        stagedStartColumns = .allocate(capacity: columnCount * Self.rowCapacity)
-        stagedLines = .allocate(capacity: Self.rowCapacity)
+        let bytesPerColumn = max(64, min(4096, (1 << 22) / max(1, columnCount)))
+        for c in 0 ..< columnCount { (staged + c).initialize(to: StagedBytes(capacity: bytesPerColumn)) }
+        stagedEnds = .allocate(capacity: columnCount * rowCapacity)
+        stagedStartColumns = .allocate(capacity: columnCount * rowCapacity)
+        stagedLines = .allocate(capacity: rowCapacity)
     }
 
     deinit {
@@ -63,7 +68,7 @@ struct CellWriter: ~Copyable, FieldSink {
             if field == columnCount { firstExtraFieldColumn = column }
             return
         }
-        let slot = field &* Self.rowCapacity &+ stagedRows
+        let slot = field &* rowCapacity &+ stagedRows
         stagedEnds[slot] = staged[field].count
         stagedStartColumns[slot] = column
     }
@@ -74,13 +79,13 @@ struct CellWriter: ~Copyable, FieldSink {
         stagedLines[stagedRows] = Int32(line)
         stagedRows += 1
         firstExtraFieldColumn = nil
-        if stagedRows == Self.rowCapacity { flush(offset: offset) }
+        if stagedRows == rowCapacity { flush(offset: offset) }
     }
 
     /// Forgets whatever the record just read staged.
     mutating func discardRecord() {
         for c in 0 ..< columnCount {
-            staged[c].count = stagedRows == 0 ? 0 : stagedEnds[c * Self.rowCapacity + stagedRows - 1]
+            staged[c].count = stagedRows == 0 ? 0 : stagedEnds[c * rowCapacity + stagedRows - 1]
         }
         firstExtraFieldColumn = nil
     }
@@ -98,7 +103,7 @@ struct CellWriter: ~Copyable, FieldSink {
         let rows = stagedRows
         table.rowLines.append(contentsOf: UnsafeBufferPointer(start: stagedLines, count: rows))
         for c in 0 ..< columnCount {
-            let row0 = c * Self.rowCapacity
+            let row0 = c * rowCapacity
             table.cells[c].append(
                 contentsOf: UnsafeBufferPointer(start: staged[c].start, count: staged[c].count),
                 ends: UnsafeBufferPointer(start: stagedEnds + row0, count: rows))

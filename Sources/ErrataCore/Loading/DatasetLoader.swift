@@ -8,14 +8,11 @@ public enum DatasetLoader {
     /// `progress`, when given, hears how far reading and building have come.
     public static func load(_ path: String, overrides: ColumnRoles = ColumnRoles(), skipBadLines: Bool = false,
                             progress: LoadProgressHandler? = nil) throws -> Dataset {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError(file: path, "no such file or folder")
-        }
+        let isDirectory = try InputPath.kind(of: path) == .folder
         var dataPath = path
         var roles = ColumnRoles()
         var fromManifest = false
-        if isDirectory.boolValue {
+        if isDirectory {
             let manifestPath = (path as NSString).appendingPathComponent(Manifest.fileName)
             guard FileManager.default.fileExists(atPath: manifestPath) else {
                 throw LoadError(file: path, "a dataset folder needs an \(Manifest.fileName) manifest (see Datasets/README.md)")
@@ -45,7 +42,7 @@ public enum DatasetLoader {
         }
         progress?(0.8, "building columns")
         if roles.name == nil {
-            roles.name = ((isDirectory.boolValue ? path : dataPath) as NSString).lastPathComponent
+            roles.name = ((isDirectory ? path : dataPath) as NSString).lastPathComponent
         }
         let dataset = try DatasetBuilder(roles: roles, skipBadLines: skipBadLines).build(data: data, outputs: outputs)
         progress?(1, "loaded")
@@ -62,6 +59,7 @@ public enum DatasetLoader {
         guard ["csv", "tsv", "tab", "jsonl", "ndjson"].contains(ext) else {
             throw LoadError(file: path, "unknown file type '.\(ext)': use .csv, .tsv or .jsonl (one JSON object per line)")
         }
+        guard try InputPath.kind(of: path) == .file else { throw LoadError(file: path, "a folder, not a data file") }
         let contents: Data
         do {
             contents = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -102,6 +100,8 @@ extension ColumnRoles {
         if let v = other.scoreColumn { scoreColumn = v }
         types.merge(other.types) { $1 }
         if let v = other.metric { metric = v }
+        lowerIsBetter = lowerIsBetter.subtracting(other.higherIsBetter).union(other.lowerIsBetter)
+        higherIsBetter = higherIsBetter.subtracting(other.lowerIsBetter).union(other.higherIsBetter)
     }
 
     /// Roles from conventional column names, for a bare file: fills only the roles no flag gave.

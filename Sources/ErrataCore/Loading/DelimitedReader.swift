@@ -33,12 +33,14 @@ struct DelimitedReader {
         _ = try readRecord(&cursor, into: &header)
         if let bad = firstInvalid(from: headerStart, to: cursor.offset) { throw invalidUTF8Error(bytes, at: bad) }
         var names: [String] = []
+        var seen = Set<String>()
         for (i, field) in header.fields.enumerated() {
+            try checkHeaderField(field, line: headerLine)
             let name = String(decoding: field.bytes, as: UTF8.self).trimmingSpaces()
             if name.isEmpty {
                 throw LoadError(file: file, line: headerLine, column: Int(field.column), "column \(i + 1) of the header has no name")
             }
-            if names.contains(name) {
+            if !seen.insert(name).inserted {
                 throw LoadError(file: file, line: headerLine, column: Int(field.column), "duplicate column name '\(name)'")
             }
             names.append(name)
@@ -52,9 +54,9 @@ struct DelimitedReader {
             skipBlankLines(&cursor)
             if cursor.atEnd { break }
             let line = cursor.line, start = cursor.offset
-            let fieldCount: Int
+            let fieldCount: Int, recordEnd: Int32
             do {
-                fieldCount = try readRecord(&cursor, into: &cells)
+                (fieldCount, recordEnd) = try readRecord(&cursor, into: &cells)
             } catch let error as LoadError where skipBadLines && error.message != Self.unterminatedQuote {
                 cells.discardRecord()
                 skipped.record(error)
@@ -65,8 +67,9 @@ struct DelimitedReader {
             if let bad = firstInvalid(from: start, to: cursor.offset) {
                 problem = invalidUTF8Error(bytes, at: bad)
             } else if fieldCount != names.count {
+                // Too many: where the first extra field starts; too few: where the line ends.
                 problem = LoadError(
-                    file: file, line: line, column: cells.firstExtraFieldColumn.map { Int($0) },
+                    file: file, line: line, column: Int(cells.firstExtraFieldColumn ?? recordEnd),
                     "expected \(names.count) fields as in the header, found \(fieldCount)")
             }
             if let problem {
@@ -91,11 +94,12 @@ struct DelimitedReader {
     }
 
     /// Reads the record at the cursor into `sink`, field by field, and returns how many fields
-    /// it has. Unquoted fields and quoted ones without escaped quotes reach the sink as one
-    /// piece of the input; nothing is copied on the way.
-    private func readRecord<Sink: FieldSink & ~Copyable>(_ cursor: inout ByteCursor, into sink: inout Sink) throws -> Int {
+    /// it has, and the column at which the record's line ends. Unquoted fields and quoted ones
+    /// without escaped quotes reach the sink as one piece of the input; nothing is copied on the way.
+    private func readRecord<Sink: FieldSink & ~Copyable>(_ cursor: inout ByteCursor, into sink: inout Sink) throws -> (fields: Int, end: Int32) {
         let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), quote = UInt8(ascii: "\"")
         var field = 0
+        var end: Int32 = 1
         while true {
             let column = Int32(cursor.column)
             if dialect == .csv, !cursor.atEnd, cursor.current == quote {
@@ -127,6 +131,7 @@ struct DelimitedReader {
             }
             sink.endField(field, column: column)
             field += 1
+            end = Int32(cursor.column)
             if cursor.atEnd { break }
             if cursor.current == delimiter {
                 cursor.advance()
@@ -136,7 +141,7 @@ struct DelimitedReader {
             cursor.advance()  // the newline
             break
         }
-        return field
+        return (field, end)
     }
 
     /// The header's fields as text, with the column each starts at.
@@ -151,6 +156,22 @@ struct DelimitedReader {
         mutating func endField(_ field: Int, column: Int32) {
             if field == fields.count { fields.append(([], 0)) }
             fields[field].column = column
+        }
+    }
+
+    /// A header field with a carriage return that ends no line means the file's lines end with
+    /// CR alone (classic Mac OS), which would read as one enormous header; one starting with
+    /// U+FEFF means a second byte-order mark (the file was converted with a BOM twice), which
+    /// would become part of the first column's name. Both are refused with what to do.
+    private func checkHeaderField(_ field: (bytes: [UInt8], column: Int32), line: Int) throws {
+        if let cr = field.bytes.firstIndex(of: UInt8(ascii: "\r")) {
+            let column = Int(field.column) + field.bytes[..<cr].filter { $0 & 0xC0 != 0x80 }.count
+            throw LoadError(file: file, line: line, column: column,
+                            "a carriage return that ends no line: lines must end with LF or CRLF, not CR alone; convert the file (for example: tr '\\r' '\\n')")
+        }
+        if field.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            throw LoadError(file: file, line: line, column: Int(field.column),
+                            "a second byte-order mark (U+FEFF) before the column name: the file was converted to UTF-8 with a BOM twice; remove it")
         }
     }
 

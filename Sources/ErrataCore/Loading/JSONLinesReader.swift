@@ -18,6 +18,9 @@ struct JSONLinesReader {
         var invalidIndex = 0
         var lineValues: [(column: Int, start: Int32, value: JSONValueText)] = []
         var seen: [Bool] = []
+        /// Per column, the last line that gave it a value: a key repeated within one object is
+        /// found in constant time, however many keys the object has.
+        var lastLineOf: [Int] = []
 
         var progress = self.progress
         while !cursor.atEnd {
@@ -36,16 +39,14 @@ struct JSONLinesReader {
                     } else {
                         index = table.columnNames.count
                         columnOf[key] = index
-                        table.columnNames.append(key)
-                        var cells = TextColumn()
-                        for _ in 0 ..< table.rowCount { cells.append("") }
-                        table.cells.append(cells)
-                        table.cellColumns.append(Array(repeating: 0, count: table.rowCount))
+                        table.appendColumn(key)
                         seen.append(false)
+                        lastLineOf.append(0)
                     }
-                    if lineValues.contains(where: { $0.column == index }) {
+                    if lastLineOf[index] == line {
                         throw LoadError(file: file, line: line, column: keyColumn, "duplicate key \"\(key)\" in this object")
                     }
+                    lastLineOf[index] = line
                     lineValues.append((index, Int32(column), value))
                 }
                 if invalidIndex < invalid.count, invalid[invalidIndex] < cursor.offset {
@@ -159,73 +160,16 @@ struct JSONLinesReader {
     private func parseValue(_ cursor: inout ByteCursor, bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValueText {
         guard !cursor.atEnd else { throw fail(cursor, "expected a value, found the end of the file") }
         let start = cursor.offset
-        switch cursor.current {
-        case UInt8(ascii: "\""):
-            return try parseString(&cursor)
-        case UInt8(ascii: "["), UInt8(ascii: "{"):
-            try skipNested(&cursor)
-            return .raw(start ..< cursor.offset)
-        case UInt8(ascii: "t"): try expectLiteral("true", &cursor)
-        case UInt8(ascii: "f"): try expectLiteral("false", &cursor)
-        case UInt8(ascii: "n"):
-            try expectLiteral("null", &cursor)
-            return .raw(start ..< start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
-            try parseNumber(&cursor)
-        default:
-            throw fail(cursor, "expected a value (string, number, true, false, null, array or object), found \(describe(cursor))")
+        if cursor.current == UInt8(ascii: "\"") { return try parseString(&cursor) }
+        // Anything else is kept as its text (arrays and objects: list columns, probabilities),
+        // once `JSONSyntax` has checked it; null is a missing cell.
+        let isNull = cursor.current == UInt8(ascii: "n")
+        do {
+            try JSONSyntax(withinLine: true).skipValue(&cursor)
+        } catch {
+            throw LoadError(file: file, line: error.line, column: error.column, error.message)
         }
-        return .raw(start ..< cursor.offset)
-    }
-
-    private func expectLiteral(_ literal: String, _ cursor: inout ByteCursor) throws {
-        let start = cursor
-        for byte in literal.utf8 {
-            guard !cursor.atEnd, cursor.current == byte else {
-                throw fail(start, "invalid literal: expected '\(literal)'")
-            }
-            cursor.advance()
-        }
-    }
-
-    private func parseNumber(_ cursor: inout ByteCursor) throws {
-        let start = cursor
-        func digits(_ cursor: inout ByteCursor) -> Int {
-            var n = 0
-            while !cursor.atEnd, (0x30 ... 0x39).contains(cursor.current) { cursor.advance(); n += 1 }
-            return n
-        }
-        if cursor.current == UInt8(ascii: "-") { cursor.advance() }
-        guard digits(&cursor) > 0 else { throw fail(start, "invalid number: no digits") }
-        if !cursor.atEnd, cursor.current == UInt8(ascii: ".") {
-            cursor.advance()
-            guard digits(&cursor) > 0 else { throw fail(start, "invalid number: no digits after '.'") }
-        }
-        if !cursor.atEnd, cursor.current | 0x20 == UInt8(ascii: "e") {
-            cursor.advance()
-            if !cursor.atEnd, cursor.current == UInt8(ascii: "+") || cursor.current == UInt8(ascii: "-") { cursor.advance() }
-            guard digits(&cursor) > 0 else { throw fail(start, "invalid number: no digits in the exponent") }
-        }
-    }
-
-    /// Skips an array or object, strings and nesting included, keeping its source text.
-    private func skipNested(_ cursor: inout ByteCursor) throws {
-        let start = cursor
-        var depth = 0
-        repeat {
-            guard !cursor.atEnd, cursor.current != 0x0A else {
-                throw fail(start, "unterminated \(start.current == UInt8(ascii: "[") ? "array" : "object"): it must close on the same line")
-            }
-            switch cursor.current {
-            case UInt8(ascii: "\""):
-                _ = try parseString(&cursor)
-                continue
-            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-            cursor.advance()
-        } while depth > 0
+        return .raw(start ..< (isNull ? start : cursor.offset))
     }
 
     private func text(of value: JSONValueText, in bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -5,7 +5,10 @@
 /// name the file, line and column of a bad value.
 public struct RawTable: Sendable {
     public var file: String
-    public var columnNames: [String]
+    public private(set) var columnNames: [String]
+    /// Each column name's index (the first, should a name repeat): finding a column by name is
+    /// one look-up, so work per column stays constant and 100,000 columns load in linear time.
+    private var indexOfName: [String: Int]
     public var cells: [TextColumn]
     /// 1-based line on which each row starts.
     public var rowLines: [Int32] = []
@@ -17,13 +20,29 @@ public struct RawTable: Sendable {
     public init(file: String, columnNames: [String]) {
         self.file = file
         self.columnNames = columnNames
+        indexOfName = Self.index(columnNames)
         cells = Array(repeating: TextColumn(), count: columnNames.count)
         cellColumns = Array(repeating: [], count: columnNames.count)
     }
 
     public var rowCount: Int { rowLines.count }
 
-    public func columnIndex(_ name: String) -> Int? { columnNames.firstIndex(of: name) }
+    public func columnIndex(_ name: String) -> Int? { indexOfName[name] }
+
+    /// Adds a column named `name`, empty on the rows read so far (JSON Lines: a key first seen
+    /// on a later line).
+    mutating func appendColumn(_ name: String) {
+        if indexOfName[name] == nil { indexOfName[name] = columnNames.count }
+        columnNames.append(name)
+        var cells = TextColumn()
+        for _ in 0 ..< rowCount { cells.append("") }
+        self.cells.append(cells)
+        cellColumns.append(Array(repeating: 0, count: rowCount))
+    }
+
+    private static func index(_ names: [String]) -> [String: Int] {
+        Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// An error located at the given cell.
     public func error(row: Int, column: Int, _ message: String) -> LoadError {

@@ -40,3 +40,14 @@ private func wellFormedSequenceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: 
     for k in 2 ..< width where bytes[i + k] & 0xC0 != 0x80 { return nil }
     return width
 }
+
+/// Where the first byte that is not UTF-8 is in `bytes` (1-based line and character column),
+/// for messages about text read outside the dataset readers (tag files).
+public func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
+    bytes.withUnsafeBufferPointer { buffer in
+        guard let offset = invalidUTF8Offsets(buffer).first else { return nil }
+        var cursor = ByteCursor(buffer, skippingByteOrderMark: false)
+        while cursor.offset < offset { cursor.advance() }
+        return (cursor.line, cursor.column, buffer[offset])
+    }
+}

@@ -2,34 +2,45 @@ import BitCollections
 
 /// Systems against a baseline, per slice: the difference, its interval and its significance.
 ///
-/// Accuracy is tested with McNemar's exact test on the instances where exactly one of the two
-/// systems is right; every other metric with paired bootstrap resampling (Koehn 2004). When
-/// several slices or systems are compared at once, p-values are also given Holm-adjusted,
-/// and `significant` uses the adjusted value.
+/// The test follows `pairedTest`: McNemar's exact test for proportions, paired approximate
+/// randomization for every other metric; the interval of the difference is the paired
+/// bootstrap's (Koehn 2004), given from `minimumBootstrapInstances` instances on. When
+/// several slices or systems are compared at once, p-values are also given Holm-adjusted, and
+/// `better` uses the adjusted value and the metric's direction.
 public struct Comparison: Sendable, Codable {
     public struct Row: Sendable, Codable {
         public var slice: String
         public var system: String
         public var baseline: String
         public var count: Int
-        public var value: Double?
-        public var ciLow: Double?
-        public var ciHigh: Double?
-        public var baselineValue: Double?
+        @ExplicitNull public var value: Double? = nil
+        @ExplicitNull public var ciLow: Double? = nil
+        @ExplicitNull public var ciHigh: Double? = nil
+        @ExplicitNull public var ciMethod: SliceInterval.Method? = nil
+        /// Why `value` has no interval.
+        @ExplicitNull public var ciReason: String? = nil
+        @ExplicitNull public var baselineValue: Double? = nil
         /// `value - baselineValue`.
-        public var delta: Double?
-        public var deltaLow: Double?
-        public var deltaHigh: Double?
-        public var pValue: Double?
-        public var pAdjusted: Double?
-        public var test: String
+        @ExplicitNull public var delta: Double? = nil
+        @ExplicitNull public var deltaLow: Double? = nil
+        @ExplicitNull public var deltaHigh: Double? = nil
+        /// Why `delta` has no interval.
+        @ExplicitNull public var deltaReason: String? = nil
+        @ExplicitNull public var pValue: Double? = nil
+        @ExplicitNull public var pAdjusted: Double? = nil
+        /// True when `pValue` is the sampled test's floor 1/(R+1): the true p-value is below it
+        /// (and `pAdjusted`, computed from it, is an upper bound too).
+        public var pIsUpperBound: Bool
+        public var test: PairedTestResult.Method
         /// The better system's name when the difference is significant at 0.05, else nil.
-        public var better: String?
+        @ExplicitNull public var better: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case slice, system, baseline, count, value, delta, test, better
-            case ciLow = "ci_low", ciHigh = "ci_high", baselineValue = "baseline_value"
-            case deltaLow = "delta_low", deltaHigh = "delta_high", pValue = "p_value", pAdjusted = "p_adjusted"
+            case ciLow = "ci_low", ciHigh = "ci_high", ciMethod = "ci_method", ciReason = "ci_reason"
+            case baselineValue = "baseline_value"
+            case deltaLow = "delta_low", deltaHigh = "delta_high", deltaReason = "delta_reason"
+            case pValue = "p_value", pAdjusted = "p_adjusted", pIsUpperBound = "p_is_upper_bound"
         }
     }
 
@@ -42,6 +53,18 @@ public struct Comparison: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case metric, resamples, correction, rows
         case higherIsBetter = "higher_is_better"
+    }
+
+    /// The tests behind the p-values, short enough for a footnote: McNemar's, or the paired
+    /// randomization test, exact and/or sampled as the slices' sizes required.
+    public var testsDescription: String {
+        let methods = Set(rows.map(\.test))
+        switch (methods.contains(.randomizationExact), methods.contains(.randomizationSampled)) {
+        case (true, true): return "randomization, exact to n=\(pairedRandomizationExactLimit), else \(resamples) samples"
+        case (true, false): return "exact randomization test"
+        case (false, true): return "randomization test, \(resamples) samples"
+        case (false, false): return "McNemar's exact test"
+        }
     }
 }
 
@@ -58,27 +81,27 @@ extension Analysis {
                 let members = try self.rows(slice.rows, systems: [baseline, system])
                 let a = try statistics(metric: metricObject.name, system: baseline)
                 let b = try statistics(metric: metricObject.name, system: system)
-                let paired = pairedBootstrap(metric: metricObject, baseline: a, system: b, rows: members,
-                                             resamples: bootstrap.resamples, seed: bootstrap.seed)
-                let interval = bootstrapInterval(metric: metricObject, statistics: b, rows: members,
+                let value = sliceInterval(metric: metricObject, statistics: b, rows: members, bootstrap: bootstrap)
+                let baselineValue = members.isEmpty ? nil : metricObject.score(a.sum(rows: members)).finiteOrNil
+                let delta = value.value.flatMap { v in baselineValue.map { v - $0 } }
+                var deltaLow: Double?, deltaHigh: Double?, deltaReason: String?
+                if delta == nil {
+                    deltaReason = members.isEmpty ? "no instances" : "\(metricObject.name) is undefined on these instances"
+                } else if members.count < minimumBootstrapInstances {
+                    deltaReason = tooFewForBootstrap
+                } else {
+                    let paired = pairedBootstrap(metric: metricObject, baseline: a, system: b, rows: members,
                                                  resamples: bootstrap.resamples, seed: bootstrap.seed)
-                var p = paired.pValue
-                var test = "paired-bootstrap"
-                if metricObject is Accuracy {
-                    var onlyBaseline = 0, onlySystem = 0
-                    for row in members {
-                        let x = a[row, 0] == 1, y = b[row, 0] == 1
-                        if x && !y { onlyBaseline += 1 } else if y && !x { onlySystem += 1 }
-                    }
-                    p = mcnemarExact(onlyFirstCorrect: onlyBaseline, onlySecondCorrect: onlySystem)
-                    test = "mcnemar-exact"
+                    deltaLow = paired.deltaInterval.lower.finiteOrNil
+                    deltaHigh = paired.deltaInterval.upper.finiteOrNil
                 }
+                let test = pairedTest(metric: metricObject, baseline: a, system: b, rows: members, bootstrap: bootstrap)
                 rows.append(Comparison.Row(
                     slice: slice.name, system: system, baseline: baseline, count: members.count,
-                    value: paired.systemScore.finiteOrNil, ciLow: interval.lower.finiteOrNil, ciHigh: interval.upper.finiteOrNil,
-                    baselineValue: paired.baselineScore.finiteOrNil, delta: paired.delta.finiteOrNil,
-                    deltaLow: paired.deltaInterval.lower.finiteOrNil, deltaHigh: paired.deltaInterval.upper.finiteOrNil,
-                    pValue: members.isEmpty ? nil : p.finiteOrNil, pAdjusted: nil, test: test, better: nil))
+                    value: value.value, ciLow: value.lower, ciHigh: value.upper, ciMethod: value.method, ciReason: value.reason,
+                    baselineValue: baselineValue, delta: delta, deltaLow: deltaLow, deltaHigh: deltaHigh, deltaReason: deltaReason,
+                    pValue: delta == nil ? nil : test.pValue.finiteOrNil, pAdjusted: nil,
+                    pIsUpperBound: delta != nil && test.pIsUpperBound, test: test.method, better: nil))
             }
         }
         let tested = rows.indices.filter { rows[$0].pValue != nil }

@@ -1,3 +1,4 @@
+import BitCollections
 import Foundation
 
 /// Named slices kept as plain, diffable JSON in the project folder beside the data
@@ -40,6 +41,17 @@ public struct SavedSlices: Sendable, Codable, Equatable {
             return try JSONDecoder().decode(SavedSlices.self, from: data)
         } catch let error as DecodingError {
             throw LoadError(file: path, decoding: error, in: data, document: "the saved slices")
+        }
+    }
+
+    /// The rows of a saved slice. The file may have been edited by hand or hold a filter
+    /// deeper than the language allows: such a filter is a `LoadError` naming the file, the
+    /// slice and the column, since the expression alone would not say where it came from.
+    public static func rows(of entry: Entry, in analysis: Analysis) throws -> BitSet {
+        do {
+            return try analysis.evaluator.rows(where: entry.filter)
+        } catch let error as SliceError {
+            throw LoadError(file: path(for: analysis.dataset), "saved slice '\(entry.name)': column \(error.column): \(error.message)")
         }
     }
 

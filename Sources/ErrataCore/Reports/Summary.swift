@@ -1,26 +1,30 @@
 import BitCollections
 
-/// Per slice and system: the instance count and the metric with its bootstrap interval.
+/// Per slice and system: the instance count and the metric with its interval (`SliceInterval`).
 ///
-/// The JSON shape is stable and documented in docs/formats.md:
-/// `{"metric": ..., "rows": [{"slice", "system", "count", "value", "ci_low", "ci_high"}]}`.
+/// The JSON shape is stable and documented in docs/formats.md: `{"metric": ..., "rows":
+/// [{"slice", "system", "count", "value", "ci_low", "ci_high", "ci_method", "ci_reason"}]}`,
+/// every key present, undefined values `null` (`ExplicitNull`).
 public struct Summary: Sendable, Codable {
     public struct Row: Sendable, Codable {
         public var slice: String
-        public var system: String?
+        @ExplicitNull public var system: String? = nil
         public var count: Int
-        public var value: Double?
-        public var ciLow: Double?
-        public var ciHigh: Double?
+        @ExplicitNull public var value: Double? = nil
+        @ExplicitNull public var ciLow: Double? = nil
+        @ExplicitNull public var ciHigh: Double? = nil
+        @ExplicitNull public var ciMethod: SliceInterval.Method? = nil
+        /// Why there is no interval.
+        @ExplicitNull public var ciReason: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case slice, system, count, value
-            case ciLow = "ci_low", ciHigh = "ci_high"
+            case ciLow = "ci_low", ciHigh = "ci_high", ciMethod = "ci_method", ciReason = "ci_reason"
         }
     }
 
-    public var metric: String?
-    public var higherIsBetter: Bool?
+    @ExplicitNull public var metric: String? = nil
+    @ExplicitNull public var higherIsBetter: Bool? = nil
     public var resamples: Int
     public var rows: [Row]
 
@@ -30,7 +34,7 @@ public struct Summary: Sendable, Codable {
     }
 }
 
-/// How many resamples and which seed the bootstrap uses.
+/// How many resamples and which seed the bootstrap and the randomization test use.
 public struct BootstrapSettings: Sendable {
     public var resamples: Int
     public var seed: UInt64
@@ -52,7 +56,7 @@ extension Analysis {
         let systems = systems ?? dataset.systems.map(\.name)
         guard !systems.isEmpty else {
             return Summary(metric: nil, higherIsBetter: nil, resamples: 0, rows: slices.map {
-                Summary.Row(slice: $0.name, system: nil, count: $0.rows.count, value: nil, ciLow: nil, ciHigh: nil)
+                Summary.Row(slice: $0.name, system: nil, count: $0.rows.count)
             })
         }
         let metricObject = try self.metric(named: metric)
@@ -61,11 +65,10 @@ extension Analysis {
             for system in systems {
                 let members = try self.rows(slice.rows, systems: [system])
                 let statistics = try self.statistics(metric: metricObject.name, system: system)
-                let interval = bootstrapInterval(metric: metricObject, statistics: statistics, rows: members,
-                                                 resamples: bootstrap.resamples, seed: bootstrap.seed)
-                rows.append(Summary.Row(slice: slice.name, system: system, count: members.count,
-                                        value: interval.estimate.finiteOrNil, ciLow: interval.lower.finiteOrNil,
-                                        ciHigh: interval.upper.finiteOrNil))
+                let interval = sliceInterval(metric: metricObject, statistics: statistics, rows: members, bootstrap: bootstrap)
+                rows.append(Summary.Row(slice: slice.name, system: system, count: members.count, value: interval.value,
+                                        ciLow: interval.lower, ciHigh: interval.upper, ciMethod: interval.method,
+                                        ciReason: interval.reason))
             }
         }
         return Summary(metric: metricObject.name, higherIsBetter: metricObject.higherIsBetter, resamples: bootstrap.resamples, rows: rows)

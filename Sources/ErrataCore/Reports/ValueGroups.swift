@@ -17,12 +17,13 @@ public struct ValueGroup: Sendable {
 
 extension Analysis {
     /// One group per value of `expression` within `within`: per category (largest first), per
-    /// truth value, per number when there are at most 12 distinct, else per equal-width bin
-    /// (Sturges' rule, as Zeno), per element for lists (instances with several elements are in
-    /// several groups), per value for text with at most 100 distinct values.
-    public func valueGroups(of expression: String, within: BitSet) throws -> (value: SliceValue, groups: [ValueGroup]) {
+    /// truth value, per number when the dataset has at most 12 distinct, else per equal-width bin
+    /// over the whole dataset (Sturges' rule, as Zeno), per element for lists (instances with
+    /// several elements are in several groups), per value for text with at most 100 distinct
+    /// values. `tags` are the annotations `tagged()` reads (default: the analysis' own).
+    public func valueGroups(of expression: String, within: BitSet, tags: InstanceTags? = nil) throws -> (value: SliceValue, groups: [ValueGroup]) {
         let parsed = try SliceExpression.parse(expression)
-        let value = try evaluator.evaluate(parsed, expression)
+        let value = try evaluator(tags: tags ?? self.tags).evaluate(parsed, expression)
         let e = parsed.description
         func byCount(_ members: [[Int]], _ labels: [String]) -> [(String, BitSet)] {
             members.enumerated().filter { !$0.element.isEmpty }
@@ -42,20 +43,27 @@ extension Analysis {
                 ValueGroup(label: "\(truth)", name: "\(expression) = \(truth)", filter: truth ? e : "not \(SliceExpression.parenthesised(parsed))", rows: rows)
             })
         case .numbers(let numbers):
-            let distinct = Set(within.lazy.map { numbers[$0] }.filter { !$0.isNaN })
+            // Values and bins come from the whole dataset, so a bin is the same under every filter
+            // (the sidebar's and a filtered tally's bins agree); bins the filter empties are left out.
+            let everyRow = BitSet.all(dataset.count)
+            let distinct = Set(everyRow.lazy.map { numbers[$0] }.filter { !$0.isNaN })
             if distinct.count <= 12 {
-                return (value, distinct.sorted().map { v in
+                return (value, distinct.sorted().compactMap { v in
+                    let rows = BitSet(within.filter { numbers[$0] == v })
+                    guard !rows.isEmpty else { return nil }
                     let label = formatNumber(v)
                     return ValueGroup(label: label, name: "\(expression) = \(label)", filter: "\(e) == \(label)",
-                                      rows: BitSet(within.filter { numbers[$0] == v }), low: v, high: v)
+                                      rows: rows, low: v, high: v)
                 })
             }
-            let bins = Histogram.numericBins(numbers, rows: within)
-            return (value, bins.enumerated().map { i, bin in
+            let bins = Histogram.numericBins(numbers, rows: everyRow)
+            return (value, bins.enumerated().compactMap { i, bin in
+                let rows = bin.rows.intersection(within)
+                guard !rows.isEmpty else { return nil }
                 let upper = i == bins.count - 1 ? "<=" : "<"
                 return ValueGroup(label: bin.label, name: "\(expression) in \(bin.label)",
                                   filter: "\(e) >= \(formatNumber(bin.low)) and \(e) \(upper) \(formatNumber(bin.high))",
-                                  rows: bin.rows, low: bin.low, high: bin.high)
+                                  rows: rows, low: bin.low, high: bin.high)
             })
         case .lists(let l):
             var members = [[Int]](repeating: [], count: l.levels.count)
@@ -83,7 +91,7 @@ extension Analysis {
     }
 
     /// One slice per value of `expression` within `within` (see `valueGroups`).
-    public func groups(by expression: String, within: BitSet) throws -> [NamedSlice] {
-        try valueGroups(of: expression, within: within).groups.map { NamedSlice(name: $0.name, rows: $0.rows) }
+    public func groups(by expression: String, within: BitSet, tags: InstanceTags? = nil) throws -> [NamedSlice] {
+        try valueGroups(of: expression, within: within, tags: tags).groups.map { NamedSlice(name: $0.name, rows: $0.rows) }
     }
 }

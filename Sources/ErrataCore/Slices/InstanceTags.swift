@@ -6,7 +6,7 @@ import BitCollections
 /// A plain value so that ErrataCore knows nothing of the store: the typology module reads its
 /// tags into one of these and hands it to `Analysis.tags`. Categories are paths written
 /// `Parent/Child`; a tag of `Accuracy/Omission` counts for `Accuracy` too.
-public struct InstanceTags: Sendable {
+public struct InstanceTags: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var instance: String
         /// The system whose output the tag judges; nil for the instance's own errors.

@@ -1,4 +1,5 @@
 import BitCollections
+import CStringSearch
 import Foundation
 
 /// Comparisons between slice values, specialised by storage so that the common cases
@@ -68,21 +69,37 @@ enum SliceComparison {
         }
     }
 
-    static func matches(_ a: SliceValue, pattern: String, ignoreCase: Bool, count n: Int, fail: Failure) throws -> BitSet {
+    /// `text matches /re/`, with a bounded amount of work (`RegexSearch`): a pattern that
+    /// backtracks catastrophically is an error naming the row, and `isCancelled` stops it.
+    static func matches(_ a: SliceValue, pattern: String, ignoreCase: Bool, count n: Int,
+                        isCancelled: @escaping () -> Bool, fail: Failure) throws -> BitSet {
         let regex: NSRegularExpression
         do {
             regex = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
         } catch {
             throw fail("invalid regular expression /\(pattern)/")
         }
-        func test(_ s: String) -> Bool {
-            regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        var search = RegexSearch(regex, isCancelled: isCancelled)
+        /// `place` names the text for the error: its row or its value.
+        func test(_ s: String, _ place: @autoclosure () -> String) throws -> Bool {
+            do {
+                return try search.matches(s)
+            } catch .cancelled {
+                throw CancellationError()
+            } catch .tooMuchWork {
+                throw fail("/\(pattern)/ needs too much work on \(place()) (over \(RegexSearch.budgetDescription)): it backtracks catastrophically; rewrite nested repetition such as (a+)+ or (a|aa)+ as a+")
+            }
         }
         switch a {
         case .texts(let t):
-            return BitSet.rows(count: n) { test(t[$0]) }
+            var rows = BitSet()
+            for row in 0 ..< n {
+                if try test(t[row], "instance \(row + 1)") { rows.insert(row) }
+            }
+            return rows
         case .categories(let c):
-            let levelHolds = c.levels.map(test)
+            var levelHolds: [Bool] = []
+            for level in c.levels { levelHolds.append(try test(level, "the value \(SliceExpression.quote(String(level.prefix(40))))")) }
             return BitSet.rows(count: n) { c.codes[$0] >= 0 && levelHolds[Int(c.codes[$0])] }
         default:
             throw fail("'matches' works on text, not \(a.kindName)")
@@ -114,7 +131,7 @@ enum SliceComparison {
                         var position = offsets[firstRow]
                         let end = offsets[endRow]
                         while end - position >= pattern.count {
-                            guard let hit = cMemmem(base + position, end - position, pattern.baseAddress!, pattern.count) else { break }
+                            guard let hit = errata_memmem(base + position, end - position, pattern.baseAddress!, pattern.count) else { break }
                             let at = UnsafeRawPointer(base).distance(to: hit)
                             while offsets[row + 1] <= at { row += 1 }
                             if at + pattern.count <= offsets[row + 1] {
@@ -133,11 +150,6 @@ enum SliceComparison {
         return BitSet(words: words)
     }
 }
-
-/// The C library's `memmem` (glibc and Darwin both have it; Swift's Glibc module does not
-/// import it because it is a GNU extension): a substring search far faster than a loop.
-@_silgen_name("memmem")
-private func cMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
 
 
 extension SliceValue {

@@ -22,6 +22,9 @@ public struct SliceEvaluator: Sendable {
     public let tags: InstanceTags?
     /// Where computed features of columns are kept between evaluations.
     let features: FeatureCache?
+    /// Asked during long work (regular expressions); when it answers true, evaluation stops
+    /// with `CancellationError` (the workbench's `Esc`).
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     public init(dataset: Dataset, scores: InstanceScores? = nil, tags: InstanceTags? = nil) {
         self.init(dataset: dataset, scores: scores, tags: tags, features: nil)
@@ -38,7 +41,19 @@ public struct SliceEvaluator: Sendable {
 
     /// The rows where `expression` holds.
     public func rows(where expression: SliceExpression, source: String) throws -> BitSet {
-        let value = try evaluate(expression, source)
+        try requireBoundedDepth(expression, source)
+        return try condition(expression, source)
+    }
+
+    /// Expressions built in code (the workbench ANDs filters together) are bounded like parsed
+    /// ones, before the recursion below can exhaust the stack.
+    private func requireBoundedDepth(_ expression: SliceExpression, _ source: String) throws {
+        guard expression.depth > SliceExpression.maximumDepth else { return }
+        throw SliceError(expression: source, column: 1, length: source.count, SliceExpression.tooDeepMessage)
+    }
+
+    private func condition(_ expression: SliceExpression, _ source: String) throws -> BitSet {
+        let value = try compute(expression, source)
         switch value {
         case .truth(let set): return set
         case .constantBoolean(let b): return b ? BitSet.all(dataset.count) : BitSet()
@@ -55,6 +70,11 @@ public struct SliceEvaluator: Sendable {
 
     /// The value of `expression` for every instance.
     public func evaluate(_ expression: SliceExpression, _ source: String) throws -> SliceValue {
+        try requireBoundedDepth(expression, source)
+        return try compute(expression, source)
+    }
+
+    private func compute(_ expression: SliceExpression, _ source: String) throws -> SliceValue {
         let n = dataset.count
         func fail(_ span: SliceExpression.SourceSpan?, _ message: String) -> SliceError {
             SliceError(expression: source, column: span?.column ?? 1, length: span?.length ?? 1, message)
@@ -68,17 +88,17 @@ public struct SliceEvaluator: Sendable {
         case .call(let function, let args, let span):
             return try call(function, args, span, source)
         case .and(let l, let r):
-            return .truth(try rows(where: l, source: source).intersection(try rows(where: r, source: source)))
+            return .truth(try condition(l, source).intersection(try condition(r, source)))
         case .or(let l, let r):
-            return .truth(try rows(where: l, source: source).union(try rows(where: r, source: source)))
+            return .truth(try condition(l, source).union(try condition(r, source)))
         case .not(let e):
-            return .truth(try rows(where: e, source: source).complement(count: n))
+            return .truth(try condition(e, source).complement(count: n))
         case .negative(let e, let span):
-            let value = try evaluate(e, source)
+            let value = try compute(e, source)
             guard let numbers = value.numbers(count: n) else { throw fail(span, "cannot negate \(value.kindName)") }
             return .numbers(numbers.map { -$0 })
         case .arithmetic(let op, let l, let r, let span):
-            let a = try evaluate(l, source), b = try evaluate(r, source)
+            let a = try compute(l, source), b = try compute(r, source)
             guard let x = a.numbers(count: n), let y = b.numbers(count: n) else {
                 throw fail(span, "'\(op.rawValue)' needs numbers, not \(a.kindName) and \(b.kindName)")
             }
@@ -90,20 +110,21 @@ public struct SliceEvaluator: Sendable {
             }
             return .numbers(zip(x, y).map(f))
         case .compare(let op, let l, let r, let span):
-            return .truth(try SliceComparison.compare(op, try evaluate(l, source), try evaluate(r, source), count: n) {
+            return .truth(try SliceComparison.compare(op, try compute(l, source), try compute(r, source), count: n) {
                 fail(span, $0)
             })
         case .membership(let l, let items, let negated, let span):
-            let value = try evaluate(l, source)
+            let value = try compute(l, source)
             var set = BitSet()
             for item in items {
-                set.formUnion(try SliceComparison.compare(.equal, value, try evaluate(item, source), count: n) { fail(span, $0) })
+                set.formUnion(try SliceComparison.compare(.equal, value, try compute(item, source), count: n) { fail(span, $0) })
             }
             return .truth(negated ? set.complement(count: n) : set)
         case .contains(let l, let r, let span):
-            return .truth(try SliceComparison.contains(try evaluate(l, source), try evaluate(r, source), count: n) { fail(span, $0) })
+            return .truth(try SliceComparison.contains(try compute(l, source), try compute(r, source), count: n) { fail(span, $0) })
         case .matches(let l, let pattern, let ignoreCase, let span):
-            return .truth(try SliceComparison.matches(try evaluate(l, source), pattern: pattern, ignoreCase: ignoreCase, count: n) {
+            return .truth(try SliceComparison.matches(try compute(l, source), pattern: pattern, ignoreCase: ignoreCase, count: n,
+                                                      isCancelled: isCancelled) {
                 fail(span, $0)
             })
         }
@@ -134,7 +155,16 @@ public struct SliceEvaluator: Sendable {
         return .texts(system.output)
     }
 
+    /// The name of a per-system column (long layouts), if `name` is one.
+    private func perSystemColumn(_ name: String) -> String? {
+        dataset.systems.lazy.flatMap(\.columns).first { $0.name == name }?.name
+    }
+
     private func unknownName(_ name: String) -> String {
+        if perSystemColumn(name) != nil, let system = dataset.systems.first {
+            return "'\(name)' is a per-system column: write \(name)(SYSTEM), such as \(name)(\(system.name)) "
+                + "(systems: \(dataset.systems.map(\.name).joined(separator: ", ")))"
+        }
         let known = names
         var suggestion = closest(name, among: known).map { "; did you mean '\($0)'?" } ?? ""
         if suggestion.isEmpty, name.contains("-") { suggestion = "; to subtract, put spaces around '-'" }
@@ -149,14 +179,19 @@ public struct SliceEvaluator: Sendable {
         if function == "tagged" || function == "tags" { return try tagFunction(function, args, fail: fail) }
         guard args.count == 1 else { throw fail("\(function)() takes one argument, given \(args.count)") }
         let metricNames = scores?.instanceMetricNames ?? []
-        if ["correct", "exact", "confidence"].contains(function) || metricNames.contains(function) {
-            guard case .name(let systemName, let argSpan) = args[0], let system = dataset.system(named: systemName) else {
+        let isPerSystemColumn = perSystemColumn(function) != nil
+        if ["correct", "exact", "confidence"].contains(function) || metricNames.contains(function) || isPerSystemColumn {
+            guard case .name(let systemName, _) = args[0], let system = dataset.system(named: systemName) else {
                 throw fail("\(function)() takes a system name (systems: \(dataset.systems.map(\.name).joined(separator: ", ")))")
             }
-            _ = argSpan
+            // A per-system list, category or text column (MQM `categories`) is the system's
+            // column as it is; numeric ones are metrics, scored as such.
+            if !metricNames.contains(function), let column = system.columns.first(where: { $0.name == function }) {
+                return SliceValue(column)
+            }
             return try systemFunction(function, system, fail: fail)
         }
-        let value = try evaluate(args[0], source)
+        let value = try compute(args[0], source)
         switch function {
         case "length", "tokens", "repetition":
             // Each measure sees a text as a range of its column's bytes (so `length` may read
@@ -303,7 +338,7 @@ extension SliceValue {
 }
 
 /// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
-func closest(_ word: String, among candidates: [String]) -> String? {
+public func closest(_ word: String, among candidates: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0 ... b.count)
         for (i, ca) in a.enumerated() {

@@ -15,6 +15,13 @@ struct SliceParser {
     private let text: String
     private var tokens: [SliceLexer.Token] = []
     private var position = 0
+    /// Parentheses, `not`, `-` and calls open around the current token: each is a level of
+    /// recursion here, bounded by `SliceExpression.maximumDepth` before it can exhaust the stack.
+    private var nesting = 0
+
+    /// A parsed expression and the depth of its tree (a leaf is 1), kept so that a long chain
+    /// (`a and b and c ...`, which builds a tree as deep as it is long) is bounded too.
+    private typealias Node = (expression: SliceExpression, depth: Int)
 
     init(_ text: String) {
         self.text = text
@@ -27,7 +34,24 @@ struct SliceParser {
         guard case .end = current.kind else {
             throw error(at: current, "unexpected \(describe(current)): expected 'and', 'or' or the end of the expression")
         }
-        return expression
+        return expression.expression
+    }
+
+    /// A node over `children`, refused (at `token`) when it would be deeper than the limit.
+    private func node(_ expression: SliceExpression, _ children: [Node], at token: SliceLexer.Token) throws -> Node {
+        let depth = 1 + (children.map(\.depth).max() ?? 0)
+        if depth > SliceExpression.maximumDepth { throw tooDeep(at: token) }
+        return (expression, depth)
+    }
+
+    /// Enters a level of nesting at `token` (a parenthesis, `not`, `-`, a call).
+    private mutating func enter(_ token: SliceLexer.Token) throws {
+        nesting += 1
+        if nesting > SliceExpression.maximumDepth { throw tooDeep(at: token) }
+    }
+
+    private func tooDeep(at token: SliceLexer.Token) -> SliceError {
+        error(at: token, SliceExpression.tooDeepMessage)
     }
 
     private var current: SliceLexer.Token { tokens[position] }
@@ -49,33 +73,41 @@ struct SliceParser {
 
     private func isKeyword(_ word: String) -> Bool { current.kind == .identifier(word) }
 
-    private mutating func parseOr() throws -> SliceExpression {
+    private mutating func parseOr() throws -> Node {
         var left = try parseAnd()
         while isKeyword("or") {
+            let token = current
             position += 1
-            left = .or(left, try parseAnd())
+            let right = try parseAnd()
+            left = try node(.or(left.expression, right.expression), [left, right], at: token)
         }
         return left
     }
 
-    private mutating func parseAnd() throws -> SliceExpression {
+    private mutating func parseAnd() throws -> Node {
         var left = try parseUnary()
         while isKeyword("and") {
+            let token = current
             position += 1
-            left = .and(left, try parseUnary())
+            let right = try parseUnary()
+            left = try node(.and(left.expression, right.expression), [left, right], at: token)
         }
         return left
     }
 
-    private mutating func parseUnary() throws -> SliceExpression {
+    private mutating func parseUnary() throws -> Node {
         if isKeyword("not") {
+            let token = current
+            try enter(token)
             position += 1
-            return .not(try parseUnary())
+            let operand = try parseUnary()
+            nesting -= 1
+            return try node(.not(operand.expression), [operand], at: token)
         }
         return try parseComparison()
     }
 
-    private mutating func parseComparison() throws -> SliceExpression {
+    private mutating func parseComparison() throws -> Node {
         let left = try parseSum()
         let token = current
         let span = SliceExpression.SourceSpan(column: token.column, length: token.length)
@@ -83,30 +115,33 @@ struct SliceParser {
         case .symbol(let s):
             if let op = SliceExpression.ComparisonOperator(rawValue: s) {
                 position += 1
-                return .compare(op, left, try parseSum(), span)
+                let right = try parseSum()
+                return try node(.compare(op, left.expression, right.expression, span), [left, right], at: token)
             }
         case .identifier("in"):
             position += 1
             // `"horror" in tags`: membership in a list-valued column.
             if current.kind != .symbol("[") && current.kind != .symbol("(") {
-                return .contains(try parseSum(), left, span)
+                let list = try parseSum()
+                return try node(.contains(list.expression, left.expression, span), [list, left], at: token)
             }
-            return .membership(left, try parseList(), negated: false, span)
+            return try node(.membership(left.expression, try parseList(), negated: false, span), [left], at: token)
         case .identifier("not"):
             if position + 1 < tokens.count, tokens[position + 1].kind == .identifier("in") {
                 position += 2
-                return .membership(left, try parseList(), negated: true, span)
+                return try node(.membership(left.expression, try parseList(), negated: true, span), [left], at: token)
             }
         case .identifier("contains"):
             position += 1
-            return .contains(left, try parseSum(), span)
+            let right = try parseSum()
+            return try node(.contains(left.expression, right.expression, span), [left, right], at: token)
         case .identifier("matches"):
             position += 1
             guard case .regex(let pattern, let ignoreCase) = current.kind else {
                 throw error(at: current, "expected a regular expression such as /horr?or/i after 'matches'")
             }
             position += 1
-            return .matches(left, pattern: pattern, ignoreCase: ignoreCase, span)
+            return try node(.matches(left.expression, pattern: pattern, ignoreCase: ignoreCase, span), [left], at: token)
         default:
             break
         }
@@ -141,56 +176,66 @@ struct SliceParser {
         }
     }
 
-    private mutating func parseSum() throws -> SliceExpression {
+    private mutating func parseSum() throws -> Node {
         var left = try parseProduct()
         while case .symbol(let s) = current.kind, s == "+" || s == "-" {
+            let token = current
             let span = SliceExpression.SourceSpan(column: current.column, length: 1)
             position += 1
-            left = .arithmetic(s == "+" ? .add : .subtract, left, try parseProduct(), span)
+            let right = try parseProduct()
+            left = try node(.arithmetic(s == "+" ? .add : .subtract, left.expression, right.expression, span), [left, right], at: token)
         }
         return left
     }
 
-    private mutating func parseProduct() throws -> SliceExpression {
+    private mutating func parseProduct() throws -> Node {
         var left = try parseFactor()
         while case .symbol(let s) = current.kind, s == "*" || s == "/" {
+            let token = current
             let span = SliceExpression.SourceSpan(column: current.column, length: 1)
             position += 1
-            left = .arithmetic(s == "*" ? .multiply : .divide, left, try parseFactor(), span)
+            let right = try parseFactor()
+            left = try node(.arithmetic(s == "*" ? .multiply : .divide, left.expression, right.expression, span), [left, right], at: token)
         }
         return left
     }
 
-    private mutating func parseFactor() throws -> SliceExpression {
+    private mutating func parseFactor() throws -> Node {
         let token = current
         let span = SliceExpression.SourceSpan(column: token.column, length: token.length)
         switch token.kind {
         case .string(let s):
             position += 1
-            return .string(s)
+            return (.string(s), 1)
         case .number(let x):
             position += 1
-            return .number(x)
+            return (.number(x), 1)
         case .symbol("-"):
+            try enter(token)
             position += 1
-            return .negative(try parseFactor(), span)
+            let operand = try parseFactor()
+            nesting -= 1
+            return try node(.negative(operand.expression, span), [operand], at: token)
         case .symbol("("):
+            try enter(token)
             position += 1
             let inner = try parseOr()
             guard current.kind == .symbol(")") else { throw error(at: current, "expected ')' to close the '(' at column \(token.column)") }
             position += 1
+            nesting -= 1
             return inner
         case .identifier("true"):
             position += 1
-            return .boolean(true)
+            return (.boolean(true), 1)
         case .identifier("false"):
             position += 1
-            return .boolean(false)
+            return (.boolean(false), 1)
         case .identifier(let name) where !Self.keywords.contains(name):
             position += 1
-            guard current.kind == .symbol("(") else { return .name(name, span) }
+            guard current.kind == .symbol("(") else { return (.name(name, span), 1) }
+            try enter(token)
             position += 1
-            var args: [SliceExpression] = []
+            var args: [Node] = []
             if current.kind != .symbol(")") {
                 while true {
                     args.append(try parseOr())
@@ -202,7 +247,8 @@ struct SliceParser {
                 throw error(at: current, "expected ',' or ')' in the arguments of \(name)()")
             }
             position += 1
-            return .call(name, args, span)
+            nesting -= 1
+            return try node(.call(name, args.map(\.expression), span), args, at: token)
         default:
             throw error(at: token, "expected a value (a column, a string, a number or a function call), found \(describe(token))")
         }

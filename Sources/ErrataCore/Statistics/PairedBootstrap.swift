@@ -1,21 +1,14 @@
-/// Paired bootstrap resampling test of a system against a baseline (Koehn, "Statistical
-/// significance tests for machine translation evaluation", EMNLP 2004).
+/// Paired bootstrap interval of the difference between a system and a baseline (Koehn,
+/// "Statistical significance tests for machine translation evaluation", EMNLP 2004).
 ///
 /// Both systems are scored on the same resamples of `rows` (one index draw picks the row for
-/// both), so the per-row pairing that makes the test sensitive is kept.
+/// both), so the per-row pairing is kept. The interval is the percentile interval (as in
+/// `bootstrapInterval`) of the resampled `score(system) - score(baseline)`; resamples where
+/// either score is NaN are left out.
 ///
-/// - The interval is the percentile interval (as in `bootstrapInterval`) of the resampled
-///   `score(system) - score(baseline)`.
-/// - The p-value follows sacrebleu 2.x (`sacrebleu/significance.py`, `_paired_bs_test`, which
-///   mirrors Moses' `bootstrap-hypothesis-difference-significance.pl`): with `d_r` the absolute
-///   difference of the two scores in resample `r` and `d̄` their mean, the centred values
-///   `d_r - d̄` stand in for the null distribution of the absolute difference, and
-///   `p = (#{r : d_r - d̄ > |delta|} + 1) / (R + 1)` over the `R` resamples. The `+ 1` keeps a
-///   finite resample count from rejecting too often (Davison & Hinkley, "Bootstrap Methods and
-///   their Application", 1997, ch. 4). One consequence, kept for agreement with sacrebleu:
-///   when the two systems have identical statistics on every row, all `d_r` are 0 and
-///   p = 1 / (R + 1); `winner` still reports `.neither` because `delta` is 0.
-///   Resamples where either score is NaN are left out of both the interval and the p-value.
+/// The bootstrap gives no p-value here: its resampled differences centre on the observed one,
+/// not on the null, and with no spread (one instance, identical rows) sacrebleu's p sits at its
+/// floor 1/(R+1) whatever the data. Significance comes from `pairedTest`.
 ///
 /// - Parameters:
 ///   - baseline: per-instance statistics of the baseline, width `metric.statisticsCount`.
@@ -61,20 +54,6 @@ public func pairedBootstrap(
     return PairedComparison(
         baselineScore: baselineScore,
         systemScore: systemScore,
-        deltaInterval: ConfidenceInterval(estimate: delta, lower: lower, upper: upper, confidence: confidence),
-        pValue: sacrebleuPairedPValue(resampledDeltas: deltas, observedDelta: delta),
-        resamples: resamples,
-        higherIsBetter: metric.higherIsBetter
+        deltaInterval: ConfidenceInterval(estimate: delta, lower: lower, upper: upper, confidence: confidence)
     )
-}
-
-/// sacrebleu 2.x's paired-bootstrap p-value from resampled and observed score differences;
-/// see `pairedBootstrap`. NaN without resamples.
-func sacrebleuPairedPValue(resampledDeltas: [Double], observedDelta: Double) -> Double {
-    guard !resampledDeltas.isEmpty, !observedDelta.isNaN else { return .nan }
-    let absolute = resampledDeltas.map(\.magnitude)
-    let mean = absolute.reduce(0, +) / Double(absolute.count)
-    let observed = observedDelta.magnitude
-    let exceeding = absolute.count(where: { $0 - mean > observed })
-    return Double(exceeding + 1) / Double(absolute.count + 1)
 }

@@ -1,9 +1,5 @@
-import ErrataCore
-
-/// How one grapheme of written text occupies cells.
-///
-/// Widths come from `DisplayWidth` (the core's pure-Swift table), taking the first scalar
-/// that has a width: a base letter with combining marks is one cell, a CJK ideograph two.
+/// How one grapheme of written text occupies cells: the buffer's drawing of `DisplayWidth`'s
+/// rule.
 enum Glyph: Equatable {
     /// Drawn in `width` cells (1 or 2) as `text`.
     case visible(text: String, width: Int)
@@ -18,23 +14,24 @@ enum Glyph: Equatable {
     static let dottedCircle: Character = "\u{25CC}"
 
     init(_ character: Character) {
-        let scalars = character.unicodeScalars
-        let first = scalars.first!
-        if first.value < 0x20 || (0x7F ..< 0xA0).contains(first.value) {
+        let first = character.unicodeScalars.first!
+        if DisplayWidth.isControl(first) {
             self = .visible(text: Glyph.replacement, width: 1)
-            return
-        }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark:
+        } else if DisplayWidth.isMark(first) {
             self = .mark(character)
-            return
-        default:
-            break
+        } else {
+            let width = DisplayWidth.clusterWidth(character.unicodeScalars)
+            self = width == 0 ? .invisible : .visible(text: String(character), width: width)
         }
-        guard let width = scalars.lazy.map({ DisplayWidth.of($0) }).first(where: { $0 > 0 }) else {
-            self = .invisible
-            return
+    }
+
+    /// Cells the glyph takes; `leading` when it is the first of a write (a lone combining
+    /// mark is then drawn on a dotted circle, one cell, and otherwise joins the cell before).
+    func cells(leading: Bool) -> Int {
+        switch self {
+        case .visible(_, let width): width
+        case .mark: leading ? 1 : 0
+        case .invisible: 0
         }
-        self = .visible(text: String(character), width: min(width, 2))
     }
 }

@@ -23,6 +23,11 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Ctrl and a key: `.control("a")` for Ctrl-A; `.control(" ")` for Ctrl-Space.
     case control(Character)
+    /// Alt (Meta) and a key, which terminals send as Esc and the key: `.alt("b")`.
+    case alt(Character)
+    /// Ctrl-← and Ctrl-→ (word motion in text fields).
+    case controlLeft
+    case controlRight
 }
 
 extension Key: CustomStringConvertible {
@@ -48,6 +53,9 @@ extension Key: CustomStringConvertible {
         case .function(let number): "F\(number)"
         case .control(" "): "ctrl-space"
         case .control(let character): "ctrl-\(character)"
+        case .alt(let character): "alt-\(character)"
+        case .controlLeft: "ctrl-left"
+        case .controlRight: "ctrl-right"
         }
     }
 }

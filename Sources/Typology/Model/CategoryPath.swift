@@ -9,12 +9,21 @@ import Foundation
 public struct CategoryPath: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let components: [String]
 
-    /// The path of `text`, or nil when it is empty or has an empty component (`a//b`, `/a`).
+    /// The most levels a path may have. Typologies nest two or three levels; work on a path
+    /// grows with its depth (a path 10,000 levels deep took minutes and held the store's write
+    /// lock, so other annotators' writes failed), so deeper paths are refused.
+    public static let maximumDepth = 32
+
+    /// How a path is written, for messages about one that is not.
+    public static let syntax = "names separated by '/', at most \(maximumDepth) levels"
+
+    /// The path of `text`, or nil when it is empty, has an empty component (`a//b`, `/a`) or
+    /// more than `maximumDepth` components.
     public init?(_ text: String) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+        let parts = text.split(separator: "/", maxSplits: Self.maximumDepth, omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        guard !parts.isEmpty, parts.count <= Self.maximumDepth, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
         components = parts
     }
 

@@ -35,7 +35,7 @@ public struct Tag: Sendable, Equatable, Hashable, Codable {
         let names = try c.decode([String].self, forKey: .categories)
         categories = try names.map { name in
             guard let path = CategoryPath(name) else {
-                throw DecodingError.dataCorruptedError(forKey: .categories, in: c, debugDescription: "'\(name)' is not a category path")
+                throw DecodingError.dataCorruptedError(forKey: .categories, in: c, debugDescription: "'\(name.prefix(80))' is not a category path (\(CategoryPath.syntax))")
             }
             return path
         }

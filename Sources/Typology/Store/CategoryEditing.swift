@@ -6,12 +6,14 @@ extension Editor {
     /// The id of `path`, creating it and any missing parents: a category made up while tagging.
     mutating func ensureCategory(_ path: CategoryPath) throws -> Int64 {
         if let id = categories.ids[path] { return id }
+        guard path.components.count <= CategoryPath.maximumDepth else { throw TypologyError.tooDeep(path) }
         let parent = try path.parent.map { try ensureCategory($0) }
         return try insertCategory(name: path.name, under: parent)
     }
 
     mutating func createCategory(_ path: CategoryPath, description: String, key: String?) throws {
         guard categories.ids[path] == nil else { throw TypologyError.categoryExists(path) }
+        guard path.components.count <= CategoryPath.maximumDepth else { throw TypologyError.tooDeep(path) }
         if let key, let owner = categories.owner(ofKey: key) {
             throw TypologyError.keyTaken(key, by: categories.paths[owner.id]!)
         }
@@ -63,6 +65,10 @@ extension Editor {
         }
         let moved = categories.path(of: row.name, under: parentId)
         guard categories.ids[moved] == nil else { throw TypologyError.nameTaken(moved) }
+        // The deepest category below the moved one lands this many levels lower.
+        let below = categories.paths.values.filter { path.contains($0) }.map(\.components.count).max() ?? path.components.count
+        let deepest = below - path.components.count + moved.components.count
+        guard deepest <= CategoryPath.maximumDepth else { throw TypologyError.tooDeep(moved) }
         var after = row
         after.parentId = parentId
         after.position = categories.nextPosition(under: parentId)

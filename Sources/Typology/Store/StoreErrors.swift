@@ -15,6 +15,8 @@ public enum TypologyError: Error, Equatable, CustomStringConvertible {
     case unknownTag(Int64)
     /// The file was written by a newer errata (it has migrations this one does not know).
     case newerStore(String)
+    /// The category would sit deeper than `CategoryPath.maximumDepth` levels.
+    case tooDeep(CategoryPath)
     /// An action of this process could not be reversed (or repeated, for redo), usually
     /// because another annotator changed what it needs (deleted a category it used); it is
     /// dropped from the history.
@@ -33,6 +35,8 @@ public enum TypologyError: Error, Equatable, CustomStringConvertible {
         case .unknownSeverity(let name, let known):
             "no severity '\(name)' (the typology has \(known.map { "'\($0)'" }.joined(separator: ", ")))"
         case .unknownTag(let id): "no tag \(id)"
+        case .tooDeep(let path):
+            "'\(path.components.prefix(3).joined(separator: "/"))/...' would be \(path.components.count) levels deep; categories nest at most \(CategoryPath.maximumDepth)"
         case .newerStore(let path): "\(path) was written by a newer errata; update errata to open it"
         case .cannotUndo(let action, let reason): "cannot undo '\(action)': \(reason)"
         case .cannotRedo(let action, let reason): "cannot redo '\(action)': \(reason)"

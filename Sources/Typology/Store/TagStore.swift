@@ -28,14 +28,28 @@ public final class TagStore: @unchecked Sendable {
     var history = UndoHistory()
 
     /// Opens the store at `path`, creating the file and its folders, and migrating it.
-    public init(path: String) throws {
+    ///
+    /// - Throws: `TagStoreError` naming the file and what to do (damaged, read-only, locked,
+    ///   or lost: a store that was made here and is now missing or empty, see `StoreMarker`).
+    public convenience init(path: String) throws {
+        try self.init(path: path, busyTimeout: Self.busyTimeout)
+    }
+
+    /// `busyTimeout` is shorter in tests of a busy store.
+    init(path: String, busyTimeout: TimeInterval) throws {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Schema.migrate(pool, path: path)
+        do {
+            try StoreMarker.check(path)
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(busyTimeout)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrate(pool, path: path)
+        } catch {
+            throw TagStoreError.wrapping(error, path: path)
+        }
+        StoreMarker.write(for: path)
     }
 
     /// The store of a dataset: `tags.sqlite` in its project folder, beside `slices.json`.
@@ -155,10 +169,15 @@ public final class TagStore: @unchecked Sendable {
     func perform<T>(_ summary: String, recording: Bool = true, _ body: (inout Editor) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        let (result, changes) = try pool.write { db in
-            var editor = try Editor(db)
-            let result = try body(&editor)
-            return (result, editor.changes)
+        let (result, changes): (T, [Change])
+        do {
+            (result, changes) = try pool.write { db in
+                var editor = try Editor(db)
+                let result = try body(&editor)
+                return (result, editor.changes)
+            }
+        } catch {
+            throw TagStoreError.wrapping(error, path: path)
         }
         if recording, !changes.isEmpty { history.record(Action(summary: summary, changes: changes)) }
         return result

@@ -12,8 +12,7 @@ func showDisagreements(_ state: inout AppState) -> [Effect] {
         state.message = .init(text: "no disagreements: \(agreement.units) units tagged by two or more annotators", isError: false)
         return []
     }
-    let effects = applyFilter(&state, "id in [\(ids.map(SliceExpression.quote).joined(separator: ", "))]")
-    state.message = .init(text: "\(agreement.disagreements.count) units where annotators disagree, of \(agreement.units) tagged by two or more"
-        + " · Enter shows each one's tags", isError: false)
-    return effects
+    return applyFilter(&state, "id in [\(ids.map(SliceExpression.quote).joined(separator: ", "))]",
+                       announcement: "\(agreement.disagreements.count) units where annotators disagree, of \(agreement.units) tagged by two or more"
+                           + " · Enter shows each one's tags")
 }

@@ -16,7 +16,7 @@ func openPalette(_ state: inout AppState) -> [Effect] {
         break
     }
     let index: Int
-    if case .detail(let row)? = state.overlay { index = row } else { index = state.tableCursor }
+    if case .detail(let detail)? = state.overlay { index = detail.row } else { index = state.tableCursor }
     guard state.rows.indices.contains(index) else { return [] }
     let instance = state.analysis.dataset.ids[state.rows[index]]
     let queued = state.tagging.queue?.items.first { $0.instance == instance }
@@ -33,42 +33,33 @@ func handlePaletteKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .note:
         switch key {
         case .enter, .escape: palette.field = .none
-        case .backspace, .delete: if !palette.note.isEmpty { palette.note.removeLast() }
-        case .character(let c): palette.note.append(c)
-        default: break
+        default: _ = palette.noteField.handle(key)
         }
-    case .newCategory(var text):
+    case .newCategory(var field):
         switch key {
         case .escape: palette.field = .none
         case .enter:
-            if let path = CategoryPath(text) {
+            if let path = CategoryPath(field.text) {
                 if !palette.categories.contains(path) { palette.categories.append(path) }
                 palette.field = .none
             } else {
-                palette.error = "'\(text)' is not a category path (names separated by /, e.g. Fluency/Wordiness)"
+                palette.error = "'\(field.text)' is not a category path (names separated by /, e.g. Fluency/Wordiness)"
             }
-        case .backspace, .delete:
-            if !text.isEmpty { text.removeLast() }
-            palette.field = .newCategory(text)
-        case .character(let c):
-            palette.field = .newCategory(text + String(c))
-        default: break
+        default:
+            if field.handle(key) { palette.field = .newCategory(field) }
         }
     case .picker(var query, var cursor):
-        let choices = palette.pickable(from: state.tagging.typology, query: query)
+        let choices = palette.pickable(from: state.tagging.typology, query: query.text)
         switch key {
         case .escape: palette.field = .none
         case .enter:
             if choices.indices.contains(cursor) { palette.toggle(choices[cursor]) }
         case .up: cursor = max(0, cursor - 1)
         case .down: cursor = min(max(0, choices.count - 1), cursor + 1)
-        case .backspace, .delete:
-            if !query.isEmpty { query.removeLast() }
-            cursor = 0
-        case .character(let c):
-            query.append(c)
-            cursor = 0
-        default: break
+        default:
+            // A new filter starts the choices from the top; moving within it does not.
+            let before = query.text
+            if query.handle(key), query.text != before { cursor = 0 }
         }
         if case .picker = palette.field { palette.field = .picker(query: query, cursor: cursor) }
     case .none:

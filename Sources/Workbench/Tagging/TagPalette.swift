@@ -1,3 +1,4 @@
+import TerminalUI
 import Typology
 
 /// The tag being made for one instance: what the palette shows and Enter saves.
@@ -10,15 +11,17 @@ public struct TagPalette: Sendable, Equatable {
     public enum Field: Sendable, Equatable {
         case none
         case note
-        case newCategory(String)
-        case picker(query: String, cursor: Int)
+        case newCategory(TextField)
+        case picker(query: TextField, cursor: Int)
     }
 
     public var instance: String
     public var system: String?
     public var categories: [CategoryPath]
     public var severity: String?
-    public var note: String
+    /// The note, edited in place while the field is `.note`.
+    public var noteField: TextField
+    public var note: String { noteField.text }
     /// The id of this annotator's existing tag that Enter replaces.
     public var replacing: Int64?
     public var field: Field = .none
@@ -32,7 +35,7 @@ public struct TagPalette: Sendable, Equatable {
         self.system = system
         categories = existing?.tag.categories ?? []
         severity = existing?.tag.severity
-        note = existing?.tag.note ?? ""
+        noteField = TextField(existing?.tag.note ?? "")
         replacing = existing?.id
     }
 

@@ -47,11 +47,11 @@ func drawPalette(_ state: AppState, _ palette: TagPalette, _ buffer: inout Scree
     let chosen = palette.categories.isEmpty ? "none yet" : palette.categories.map(\.description).joined(separator: ", ")
     y += line("selected: \(chosen)", y: y, bottom: bottom, inner, palette.categories.isEmpty ? Theme.dim : Theme.header, &buffer)
     switch palette.field {
-    case .note: y += editLine("note: ", palette.note, y: y, bottom: bottom, inner, &buffer)
+    case .note: y += editLine("note: ", palette.noteField, y: y, bottom: bottom, inner, &buffer)
     default: y += line("note: " + (palette.note.isEmpty ? "(\" to write one)" : palette.note), y: y, bottom: bottom, inner, Theme.info, &buffer)
     }
-    if case .newCategory(let text) = palette.field {
-        y += editLine("new category: ", text, y: y, bottom: bottom, inner, &buffer)
+    if case .newCategory(let field) = palette.field {
+        y += editLine("new category: ", field, y: y, bottom: bottom, inner, &buffer)
     }
     if let error = palette.error {
         _ = line(error, y: y, bottom: bottom, inner, Theme.error, &buffer)
@@ -59,17 +59,17 @@ func drawPalette(_ state: AppState, _ palette: TagPalette, _ buffer: inout Scree
 }
 
 /// All categories, filtered by what is typed, with a cursor; Enter toggles the one under it.
-private func drawPicker(_ state: AppState, _ palette: TagPalette, query: String, cursor: Int, in body: Rect, _ buffer: inout ScreenBuffer) {
+private func drawPicker(_ state: AppState, _ palette: TagPalette, query: TextField, cursor: Int, in body: Rect, _ buffer: inout ScreenBuffer) {
     let inner = overlayBox(&buffer, body, title: "Categories for \(palette.instance) · type to filter · ↑/↓ · Enter toggles · Esc back")
     guard inner.height > 0 else { return }
     let bottom = inner.y + inner.height
-    let choices = palette.pickable(from: state.tagging.typology, query: query)
+    let choices = palette.pickable(from: state.tagging.typology, query: query.text)
     var y = inner.y
     y += editLine("filter: ", query, y: y, bottom: bottom, inner, &buffer)
     let visible = max(1, bottom - y)
     let top = max(0, cursor - visible + 1)
     if choices.isEmpty {
-        _ = line("no category contains '\(query)' · Esc, then n to make one", y: y, bottom: bottom, inner, Theme.dim, &buffer)
+        _ = line("no category contains '\(query.text)' · Esc, then n to make one", y: y, bottom: bottom, inner, Theme.dim, &buffer)
     }
     for (i, path) in choices.enumerated().dropFirst(top).prefix(visible) {
         let selected = palette.categories.contains(path)
@@ -87,13 +87,10 @@ private func line(_ text: String, y: Int, bottom: Int, _ inner: Rect, _ style: S
     return 1
 }
 
-/// A prompt and the text being typed, with a block cursor; long text shows its end.
-private func editLine(_ prompt: String, _ text: String, y: Int, bottom: Int, _ inner: Rect, _ buffer: inout ScreenBuffer) -> Int {
+/// A prompt and the field being typed, with a block cursor, scrolled to keep it in view.
+private func editLine(_ prompt: String, _ field: TextField, y: Int, bottom: Int, _ inner: Rect, _ buffer: inout ScreenBuffer) -> Int {
     guard y < bottom else { return 0 }
-    let room = max(1, inner.width - DisplayWidth.of(prompt) - 1)
-    let visible = DisplayWidth.of(text) <= room ? text : String(text.suffix(room))
-    var x = inner.x + buffer.write(prompt, x: inner.x, y: y, style: Theme.key, maxWidth: inner.width)
-    x += buffer.write(visible, x: x, y: y, maxWidth: inner.x + inner.width - x)
-    if x < inner.x + inner.width { buffer.write(" ", x: x, y: y, style: Theme.selected) }
+    let x = inner.x + buffer.write(prompt, x: inner.x, y: y, style: Theme.key, maxWidth: inner.width)
+    field.draw(x: x, y: y, width: inner.x + inner.width - x, into: &buffer, cursorStyle: Theme.selected)
     return 1
 }

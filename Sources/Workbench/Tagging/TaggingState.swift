@@ -1,3 +1,4 @@
+import ErrataCore
 import Typology
 
 /// The tagging side of the workbench, as a value: the store's typology and tags as last
@@ -17,6 +18,8 @@ public struct TaggingState: Sendable {
     public private(set) var tags: [StoredTag] = []
     /// The tags of each instance, for the table, the detail overlay and the queue.
     public private(set) var tagsByInstance: [String: [StoredTag]] = [:]
+    /// What the slice language sees of the tags (`tagged()`), handed to each job.
+    public private(set) var instanceTags = InstanceTags()
     /// The sample being worked through ("57 / 150 tagged"); nil when none is active.
     public var queue: WorkQueue?
     /// Tags handed to the runner and not yet committed: the status line says "saving…".
@@ -36,6 +39,7 @@ public struct TaggingState: Sendable {
         self.typology = typology
         self.tags = tags
         tagsByInstance = Dictionary(grouping: tags, by: \.tag.instance)
+        instanceTags = InstanceTags(tags)
     }
 
     /// Adds a committed tag, or replaces the tag with its id.

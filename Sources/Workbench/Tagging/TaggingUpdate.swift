@@ -7,7 +7,6 @@ func handleTagMessage(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
     let before = state.tagging.tags
     let effects = apply(&state, msg)
     guard state.tagging.tags != before else { return effects }
-    state.analysis.tags = InstanceTags(state.tagging.tags)
     return effects + refreshTaggedFilter(&state)
 }
 
@@ -62,9 +61,12 @@ func moveToNextUntagged(_ state: inout AppState) -> [Effect] {
             return []
         }
         let item = queue.items[next]
-        if !state.rows.contains(row) { effects = applyFilter(&state, nil) }
-        guard let index = state.rows.firstIndex(of: row) else { return effects }
-        state.tableCursor = index
+        if let index = state.rows.firstIndex(of: row) {
+            state.tableCursor = index
+        } else {
+            // Outside the filter: show all instances, then the row.
+            effects = applyFilter(&state, nil, cursor: .row(row))
+        }
         state.message = .init(text: "\(item.instance): next untagged of \(queue.name) · \(progress)", isError: false)
     } else {
         let rows = state.rows, tagging = state.tagging, start = state.tableCursor
@@ -85,12 +87,10 @@ func moveToNextUntagged(_ state: inout AppState) -> [Effect] {
 private func refreshTaggedFilter(_ state: inout AppState) -> [Effect] {
     func readsTags(_ expression: String) -> Bool { expression.contains("tagged(") || expression.contains("tags(") }
     let saved = state.sidebar.filter { $0.kind == .saved }.compactMap(\.filter)
-    if (state.groupings + saved).contains(where: readsTags) { state.sidebar = SidebarEntry.entries(for: state) }
-    guard let filter = state.filter, readsTags(filter) else { return [] }
-    let cursor = state.tableCursor, message = state.message
-    let effects = applyFilter(&state, filter)
-    state.tableCursor = cursor
-    state.message = message
-    clampCursors(&state)
-    return effects
+    var effects: [Effect] = []
+    if (state.groupings + saved).contains(where: readsTags) {
+        effects += state.start(.sidebar(state.sidebarRequest()), label: "counting the slices again…")
+    }
+    guard let filter = state.filter, readsTags(filter) else { return effects }
+    return effects + applyFilter(&state, filter, cursor: .keep(state.tableCursor))
 }

@@ -10,21 +10,12 @@ enum TalliesLine: Equatable {
 }
 
 /// `T`: the tallies of the current filter and of each sidebar grouping within it, from every
-/// annotator's tags (see `Tallies` for what is counted). Computed once when the overlay
-/// opens: the slices are a pass over columns, too slow to repeat every frame.
-func computeTallies(_ state: inout AppState) {
-    let analysis = state.analysis
-    do {
-        let base = try state.filter.map { try analysis.evaluator.rows(where: $0) } ?? .all(analysis.dataset.count)
-        var slices = [NamedSlice(name: state.filter ?? NamedSlice.allName, rows: base)]
-        for grouping in state.groupings { slices += try analysis.groups(by: grouping, within: base) }
-        state.tagging.tallies = Tallies(tags: state.tagging.tags.map(\.tag), slices: slices, typology: state.tagging.typology,
-                                        row: { analysis.dataset.row(id: $0) })
-        state.tagging.talliesTop = 0
-        state.overlay = .tallies
-    } catch {
-        state.message = .init(text: "\(error)", isError: true)
-    }
+/// annotator's tags (see `Tallies` for what is counted), computed by a job; the overlay opens
+/// when they are in.
+func computeTallies(_ state: inout AppState) -> [Effect] {
+    let request = TalliesRequest(filter: state.filter, groupings: state.groupings, tags: state.tagging.tags.map(\.tag),
+                                 typology: state.tagging.typology)
+    return state.start(.tallies(request), label: "counting tags per slice…")
 }
 
 /// The overlay's lines: per slice and system a heading, then the categories it has tags of.
@@ -43,9 +34,11 @@ func talliesLines(_ state: AppState) -> [TalliesLine] {
 
 /// Counts, proportions with their Wilson intervals, and the counts they extrapolate to in
 /// the whole slice; categories no tag names are left out.
-func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
-    let body = Layout(width: buffer.width, height: buffer.height).body
-    let inner = overlayBox(&buffer, body, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
+struct TalliesView: View {
+    let state: AppState
+
+    func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
+    let inner = overlayBox(&buffer, rect, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
     guard inner.height > 1 else { return }
     let lines = talliesLines(state)
     guard !lines.isEmpty else {
@@ -81,7 +74,9 @@ func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
             put(String(row.count), count, y, right: true)
             put(percent(row.proportion), share, y, right: true)
             put("[\(percent(row.ciLow))–\(percent(row.ciHigh))]", interval, y, Theme.dim)
-            put("≈\(amount(row.estimate)) [\(amount(row.estimateLow))–\(amount(row.estimateHigh))]", estimate, y)
+            // The estimate only with its interval: when both do not fit, neither is drawn.
+            let extrapolation = row.extrapolation
+            put(DisplayWidth.of(extrapolation) <= (table.frame(estimate)?.width ?? 0) ? extrapolation : "", estimate, y)
         }
     }
     if let unknown = state.tagging.tallies?.unknownInstances, !unknown.isEmpty {
@@ -89,8 +84,7 @@ func drawTallies(_ state: AppState, _ buffer: inout ScreenBuffer) {
                      x: inner.x, y: inner.y + inner.height - 1, style: Theme.error, maxWidth: inner.width)
     }
 }
+}
 
 private func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
 
-/// An extrapolated count: whole numbers from 10 up, one decimal below.
-private func amount(_ value: Double) -> String { value >= 10 ? String(format: "%.0f", value) : String(format: "%.1f", value) }

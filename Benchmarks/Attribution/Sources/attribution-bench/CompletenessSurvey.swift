@@ -1,4 +1,5 @@
 import Attribution
+import ErrataCore
 import Foundation
 
 /// (d) How often Integrated Gradients is complete, |delta| ≤ 1% of |F(x) − F(x′)|, on the

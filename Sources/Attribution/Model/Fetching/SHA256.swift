@@ -1,8 +1,9 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), to check a downloaded wheel against the digest PyPI publishes.
-/// Written here because Foundation on Linux has no hashing and the check is 60 lines.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4), to check a downloaded wheel against the digest PyPI publishes, and
+/// to key the explanation cache. Written here because Foundation on Linux has no hashing and
+/// the check is 60 lines.
+public struct SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -16,6 +17,8 @@ struct SHA256 {
     private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+
+    public init() {}
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length += UInt64(bytes.count)
@@ -36,10 +39,10 @@ struct SHA256 {
         if start < bytes.count { pending += bytes[start...] }
     }
 
-    mutating func update(_ data: Data) { data.withUnsafeBytes { update($0) } }
+    public mutating func update(_ data: Data) { data.withUnsafeBytes { update($0) } }
 
     /// The digest as lowercase hex.
-    mutating func finalize() -> String {
+    public mutating func finalize() -> String {
         let bits = length * 8
         var tail: [UInt8] = [0x80] + [UInt8](repeating: 0, count: (119 - Int(length % 64)) % 64)
         for i in (0 ..< 8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt64(i)))) }
@@ -67,8 +70,15 @@ struct SHA256 {
         for (i, v) in [a, b, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ v }
     }
 
+    /// The digest of `data`, in hexadecimal.
+    public static func hex(of data: Data) -> String {
+        var hash = SHA256()
+        hash.update(data)
+        return hash.finalize()
+    }
+
     /// The digest of a file, read in 4 MB chunks.
-    static func hex(ofFile url: URL) throws -> String {
+    public static func hex(ofFile url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hash = SHA256()

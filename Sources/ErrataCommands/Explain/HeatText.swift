@@ -3,7 +3,8 @@ import ErrataCore
 import Foundation
 
 /// An explanation for the terminal: the text with each token's background coloured by its
-/// score (green for the target, red against, stronger for larger), then a table of scores.
+/// score (green for the target, red against, stronger for larger), then a table of scores
+/// and, when asked for, the faithfulness curve.
 /// Colour only where standard output is a terminal and `NO_COLOR` is unset.
 enum HeatText {
     static var colour: Bool {
@@ -33,6 +34,15 @@ enum HeatText {
         if let steps = e.steps { facts.append("\(steps) steps") }
         facts.append("\(e.evaluations) evaluations")
         if let converged = e.converged { facts.append(converged ? "converged" : "budget spent before convergence") }
-        return text + facts.joined(separator: " · ") + "\n"
+        text += facts.joined(separator: " · ") + "\n"
+        guard let f = e.faithfulness else { return text }
+        text += "\nfaithfulness: AOPC comprehensiveness \(String(format: "%.4f", f.aopcComprehensiveness))"
+            + " · AOPC sufficiency \(String(format: "%.4f", f.aopcSufficiency))\n"
+        return text + ReportWriter.table(
+            header: ["top", "tokens", "comprehensiveness", "sufficiency"],
+            rows: f.percentages.indices.map {
+                ["\(f.percentages[$0])%", String(f.tokenCounts[$0]), String(format: "%+.4f", f.comprehensiveness[$0]),
+                 String(format: "%+.4f", f.sufficiency[$0])]
+            }, rightAligned: [0, 1, 2, 3])
     }
 }

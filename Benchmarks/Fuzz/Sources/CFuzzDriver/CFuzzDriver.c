@@ -1,0 +1,1 @@
+// Declarations only (CFuzzDriver.h); libFuzzer provides the definitions.

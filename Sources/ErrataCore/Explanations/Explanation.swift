@@ -1,0 +1,109 @@
+/// One explanation of one prediction, in the stable shape `errata attribute --format json`
+/// prints (documented in docs/attribution.md). A value type of the core so that the workbench,
+/// which never sees the model, can draw it, and the engine's cache can store it.
+///
+/// Every key is always written; what a method does not define is `null`, so scripts read
+/// one shape whatever the method.
+public struct Explanation: Sendable, Codable, Equatable {
+    public struct Token: Sendable, Codable, Equatable {
+        public var text: String
+        /// Unicode scalar offsets into the input text.
+        public var start: Int
+        public var end: Int
+
+        public init(text: String, start: Int, end: Int) {
+            self.text = text
+            self.start = start
+            self.end = end
+        }
+    }
+
+    public var method: String
+    public var text: String
+    public var tokens: [Token]
+    public var scores: [Double]
+    /// Standard errors of estimated scores (sampling methods).
+    public var se: [Double]?
+    /// f with every player masked (Shapley, occlusion), or at the baseline (IG).
+    public var baseValue: Double?
+    /// f(x) for the target.
+    public var value: Double
+    public var prediction: String
+    public var probabilities: [String: Double]
+    public var target: String
+    /// `probability` or `logit`.
+    public var output: String
+    /// Completeness delta of IG, F(x) - F(x') - sum(scores); efficiency gap of Shapley estimates.
+    public var delta: Double?
+    public var steps: Int?
+    public var evaluations: Int
+    /// Sampling methods: whether the stopping rule was met within the budget.
+    public var converged: Bool?
+    /// Attention methods: the full matrix over all tokens (rows attend to columns) and its tokens.
+    public var matrix: [[Double]]?
+    public var matrixTokens: [String]?
+    public var layer: Int?
+    public var head: Int?
+    /// Comprehensiveness and sufficiency of the scores, when asked for (`--faithfulness`).
+    public var faithfulness: FaithfulnessScores?
+
+    public init(
+        method: String, text: String, tokens: [Token], scores: [Double], se: [Double]? = nil, baseValue: Double? = nil,
+        value: Double, prediction: String, probabilities: [String: Double], target: String, output: String,
+        delta: Double? = nil, steps: Int? = nil, evaluations: Int, converged: Bool? = nil, matrix: [[Double]]? = nil,
+        matrixTokens: [String]? = nil, layer: Int? = nil, head: Int? = nil, faithfulness: FaithfulnessScores? = nil
+    ) {
+        self.method = method
+        self.text = text
+        self.tokens = tokens
+        self.scores = scores
+        self.se = se
+        self.baseValue = baseValue
+        self.value = value
+        self.prediction = prediction
+        self.probabilities = probabilities
+        self.target = target
+        self.output = output
+        self.delta = delta
+        self.steps = steps
+        self.evaluations = evaluations
+        self.converged = converged
+        self.matrix = matrix
+        self.matrixTokens = matrixTokens
+        self.layer = layer
+        self.head = head
+        self.faithfulness = faithfulness
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case method, text, tokens, scores, se, value, prediction, probabilities, target, output, delta, steps, evaluations
+        case converged, matrix, layer, head, faithfulness
+        case baseValue = "base_value", matrixTokens = "matrix_tokens"
+    }
+
+    /// Writes `null` for undefined values instead of leaving keys out (what the synthesized
+    /// encoder would do), so the shape is the same for every method.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(method, forKey: .method)
+        try c.encode(text, forKey: .text)
+        try c.encode(tokens, forKey: .tokens)
+        try c.encode(scores, forKey: .scores)
+        try c.encode(se, forKey: .se)
+        try c.encode(baseValue, forKey: .baseValue)
+        try c.encode(value, forKey: .value)
+        try c.encode(prediction, forKey: .prediction)
+        try c.encode(probabilities, forKey: .probabilities)
+        try c.encode(target, forKey: .target)
+        try c.encode(output, forKey: .output)
+        try c.encode(delta, forKey: .delta)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(evaluations, forKey: .evaluations)
+        try c.encode(converged, forKey: .converged)
+        try c.encode(matrix, forKey: .matrix)
+        try c.encode(matrixTokens, forKey: .matrixTokens)
+        try c.encode(layer, forKey: .layer)
+        try c.encode(head, forKey: .head)
+        try c.encode(faithfulness, forKey: .faithfulness)
+    }
+}

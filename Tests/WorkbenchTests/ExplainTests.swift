@@ -1,0 +1,212 @@
+import ErrataCore
+import Foundation
+import ErrataTestSupport
+import TerminalUI
+import Testing
+@testable import Workbench
+
+/// An explanation of `text` scoring its words in turn by `scores` (cycled), with standard
+/// errors `se` (cycled), as an engine would return it.
+func wordExplanation(_ text: String, method: String = "permutation", scores: [Double], se: [Double]? = nil, target: String = "pos") -> Explanation {
+    var tokens: [Explanation.Token] = []
+    var offset = 0
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        let length = word.unicodeScalars.count
+        if length > 0 { tokens.append(.init(text: String(word), start: offset, end: offset + length)) }
+        offset += length + 1
+    }
+    return Explanation(method: method, text: text, tokens: tokens, scores: tokens.indices.map { scores[$0 % scores.count] },
+                       se: se.map { se in tokens.indices.map { se[$0 % se.count] } }, baseValue: 0.5, value: 0.8, prediction: target,
+                       probabilities: ["neg": 0.2, "pos": 0.8], target: target, output: "probability", delta: 0.0001, evaluations: 120, converged: true)
+}
+
+/// The explanation, attention and what-if views as `update` sees them: the job flow of an
+/// explanation (start, partial estimates, result, cancel, stale results dropped) and the keys.
+@Suite struct ExplainTests {
+    let analysis: Analysis
+    let text = "A joy from start to finish"
+    var explainer: CannedExplainer
+
+    init() throws {
+        analysis = Analysis(dataset: try Fixtures.reviewsDataset())
+        explainer = CannedExplainer()
+        explainer.systems = ["bert": ["neg", "pos"], "bow": ["neg", "pos"]]
+        var halfway = wordExplanation(text, scores: [0.3, -0.1], se: [0.2])
+        halfway.evaluations = 60
+        explainer.partials = [halfway]
+        explainer.explanations = [text: wordExplanation(text, scores: [0.3, -0.1], se: [0.02])]
+        explainer.predictions = [text: Prediction(label: "pos", probabilities: [0.2, 0.8]),
+                                 "A bore from start to finish": Prediction(label: "neg", probabilities: [0.9, 0.1])]
+    }
+
+    func state() -> AppState {
+        var s = AppState.settled(analysis: analysis, width: 120, height: 40)
+        s.explainable = ExplainableSystem.all(from: explainer)
+        return s
+    }
+
+    /// Runs one job of `effects` with the canned engine, posting its progress first.
+    func run(_ s: inout AppState, _ effects: [Effect], partials: Bool = true) -> [Effect] {
+        guard case .run(let id, let work)? = effects.last else { return [] }
+        let progress = Collected()
+        let result = EffectRunner.result(of: work, analysis: analysis, explainer: explainer, progress: { progress.append($0) })
+        var more: [Effect] = []
+        if partials { for message in progress.items { more += update(&s, .progress(id, message)) } }
+        return more + update(&s, .finished(id, result))
+    }
+
+    @Test func anExplanationArrivesPartialThenFinal() throws {
+        var s = state()
+        _ = update(&s, .event(.key(.enter)))
+        let effects = update(&s, .event(.key(.character("a"))))
+        guard case .run(_, .explain(let request, pane: 0))? = effects.last else { Issue.record("no explain job: \(effects)"); return }
+        // Integrated Gradients by default, for the first shown system that can be explained.
+        #expect(request == ExplanationRequest(system: "bert", text: text, method: .ig))
+        guard case .explain(let opened)? = s.overlay else { Issue.record("no explanation view"); return }
+        #expect(opened.panes[0].running && opened.panes[0].explanation == nil)
+        // The partial estimate shows while the job runs; then the final one replaces it.
+        let id = s.jobs.last!.id
+        _ = update(&s, .progress(id, .explanation(explainer.partials[0])))
+        guard case .explain(let partial)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(partial.panes[0].running && partial.panes[0].maxSE == 0.2)
+        _ = run(&s, effects, partials: false)
+        guard case .explain(let final)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(!final.panes[0].running && final.panes[0].maxSE == 0.02 && final.panes[0].explanation?.method == "ig")
+        #expect(s.jobs.isEmpty)
+    }
+
+    @Test func escCancelsAndALateResultIsDropped() {
+        var s = state()
+        _ = update(&s, .event(.key(.enter)))
+        let effects = update(&s, .event(.key(.character("a"))))
+        let id = s.jobs.last!.id
+        let close = update(&s, .event(.key(.escape)))
+        #expect(close == [.cancel([id])])
+        #expect(s.overlay == .detail(DetailState(row: 0)))
+        _ = run(&s, effects)
+        #expect(s.overlay == .detail(DetailState(row: 0)) && s.jobs.isEmpty)
+    }
+
+    @Test func keysChangeTheMethodTargetUnitAndPanes() {
+        var s = state()
+        _ = update(&s, .event(.key(.enter)))
+        _ = run(&s, update(&s, .event(.key(.character("a")))))
+        // s: SHAP (permutation) restarts the pane; the older job is superseded.
+        let shap = update(&s, .event(.key(.character("s"))))
+        guard case .run(_, .explain(let request, pane: 0))? = shap.last else { Issue.record("no job"); return }
+        #expect(request.method == .permutation)
+        _ = run(&s, shap)
+        for (key, check) in [("t", { (r: ExplanationRequest) in r.target == "neg" }), ("w", { $0.unit == .words }), ("x", { $0.masking == .pad }),
+                             ("m", { $0.method == .kernelshap })] as [(Character, (ExplanationRequest) -> Bool)] {
+            let effects = update(&s, .event(.key(.character(key))))
+            guard case .run(_, .explain(let changed, pane: 0))? = effects.last else { Issue.record("no job after \(key)"); return }
+            #expect(check(changed), "key \(key): \(changed)")
+            _ = run(&s, effects)
+        }
+        // v: a second pane with the next method; both finish; the agreement is computed.
+        _ = run(&s, update(&s, .event(.key(.character("v")))))
+        guard case .explain(let view)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(view.panes.count == 2 && view.focus == 1 && view.panes[1].request.method == .shap)
+        #expect(RankAgreement(view.panes[0].explanation!.scores, view.panes[1].explanation!.scores)?.spearman == 1)
+        // y: the same method for the other system; bow has no gradients, so never IG.
+        _ = update(&s, .event(.key(.character("y"))))
+        guard case .explain(let other)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(other.panes[1].request.system == "bow")
+        _ = update(&s, .event(.key(.character("i"))))
+        #expect(s.message?.text == "bow has no gradients: its model explains through Shapley values and LOO")
+    }
+
+    @Test func aSystemWithoutAModelIsRefusedWithAMessage() {
+        var s = AppState.settled(analysis: analysis, width: 120, height: 40)
+        _ = update(&s, .event(.key(.enter)))
+        #expect(update(&s, .event(.key(.character("a")))).isEmpty)
+        #expect(s.message == .init(text: "no model explains bert, lr: the dataset declares none", isError: true))
+    }
+
+    @Test func attentionStepsThroughLayersHeadsAndModes() {
+        var s = state()
+        explainerWithGrid: do {
+            var canned = explainer
+            canned.grids = [text: CannedExplainer.attention!]
+            _ = update(&s, .event(.key(.enter)))
+            let effects = update(&s, .event(.key(.character("A"))))
+            guard case .run(let id, let work)? = effects.last else { Issue.record("no attention job"); break explainerWithGrid }
+            _ = update(&s, .finished(id, EffectRunner.result(of: work, analysis: analysis, explainer: canned)))
+        }
+        guard case .attention(let opened)? = s.overlay else { Issue.record("no attention view"); return }
+        #expect(opened.layer == 1 && opened.mode == .average && abs((opened.matrix?[0][1] ?? 0) - 0.35) < 1e-6)
+        for key in [Key.character("."), .character("j"), .character("l"), .character("l"), .character("[")] { _ = update(&s, .event(.key(key))) }
+        guard case .attention(let moved)? = s.overlay else { Issue.record("view closed"); return }
+        // From the mean, `.` shows one head (the first); layer 1, head 1: query 1 gives 0.6 to key (1 + 0 + 0) mod 5 = 1.
+        #expect(moved.mode == .head && moved.layer == 0 && moved.head == 0 && moved.query == 1 && moved.key == 2)
+        #expect(moved.matrix?[1][1] == Double(Float(0.6)) && moved.matrix?[1][2] == Double(Float(0.1)))
+        _ = update(&s, .event(.key(.character("r"))))
+        guard case .attention(let rolled)? = s.overlay, let rollout = rolled.matrix else { Issue.record("no rollout"); return }
+        for row in rollout { #expect(abs(row.reduce(0, +) - 1) < 1e-9) }
+        _ = update(&s, .event(.key(.character("?"))))
+        #expect(s.overlay == .help(.attention, back: .attention(rolled)))
+        _ = update(&s, .event(.key(.character("x"))))
+        #expect(s.overlay == .attention(rolled))
+    }
+
+    @Test func whatIfRunsTheModelOnTheEditAndKeepsIt() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let copy = Analysis(dataset: try DatasetLoader.load(try folder.write("reviews.csv", Fixtures.reviews), overrides: Fixtures.reviewRoles))
+        var s = AppState.settled(analysis: copy, width: 120, height: 40)
+        s.explainable = ExplainableSystem.all(from: explainer)
+        _ = update(&s, .event(.key(.enter)))
+        func runAll(_ effects: [Effect]) {
+            for case .run(let id, let work) in effects {
+                runAll(update(&s, .finished(id, EffectRunner.result(of: work, analysis: copy, explainer: explainer))))
+            }
+        }
+        runAll(update(&s, .event(.key(.character("e")))))
+        guard case .whatIf(let opened)? = s.overlay else { Issue.record("no what-if view"); return }
+        #expect(opened.before == Prediction(label: "pos", probabilities: [0.2, 0.8]) && opened.field.text == text)
+        // Typing supersedes the prediction of each earlier keystroke: only the last runs.
+        var last: [Effect] = []
+        for _ in 0 ..< 21 { _ = update(&s, .event(.key(.left))) }
+        for _ in 0 ..< 3 { last = update(&s, .event(.key(.backspace))) }
+        for c in "bore" { last = update(&s, .event(.key(.character(c)))) }
+        #expect(s.jobs.filter { $0.kind == .predict }.count == 1)
+        runAll(last)
+        guard case .whatIf(let edited)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(edited.field.text == "A bore from start to finish")
+        #expect(edited.after == Prediction(label: "neg", probabilities: [0.9, 0.1]))
+        runAll(update(&s, .event(.key(.enter))))
+        let kept = try Counterfactuals.load(for: copy.dataset)
+        #expect(kept == [Counterfactual(parent: "1", system: "bert", original: text, edited: "A bore from start to finish",
+                                        before: Prediction(label: "pos", probabilities: [0.2, 0.8]), after: Prediction(label: "neg", probabilities: [0.9, 0.1]))])
+        #expect(kept[0].flipped && s.message?.text.hasPrefix("kept the edit (flipped pos → neg) in ") == true)
+    }
+
+    @Test func rankAgreementOfHandComputedCases() throws {
+        let agreement = try #require(RankAgreement([0.4, -0.2, 0.1, 0.0], [0.3, 0.1, -0.5, 0.05], k: 2))
+        // Ranks 4 1 3 2 against 4 3 1 2: d² = 0 + 4 + 4 + 0 = 8, rho = 1 - 6·8 / (4·15) = 0.2.
+        #expect(abs(agreement.spearman! - 0.2) < 1e-12)
+        // Top 2 by |score|: {0, 1} against {2, 0}.
+        #expect(agreement.overlap == 1 && agreement.topK == 2)
+        #expect(RankAgreement([1], [2])?.spearman == nil)
+        #expect(RankAgreement([1, 2], [1]) == nil)
+    }
+
+    @Test func heatScaleKeepsTheSignAtEveryDepth() {
+        let scale = HeatScale(scores: [0.4, -0.2, 0.05], colors: 0)
+        #expect(scale.step(0.4) == 5 && scale.step(-0.2) == 3 && scale.step(0.05) == 1)
+        #expect(scale.marker(0.4) == "+" && scale.marker(-0.2) == "−" && scale.marker(0.05, se: 0.03) == "·")
+        #expect(scale.style(0.4) == Style(attributes: [.reverse]) && scale.style(-0.2) == Style(attributes: [.bold]))
+        let eight = HeatScale(scores: [0.4, -0.2], colors: 8)
+        #expect(eight.style(0.4).background == .red && eight.style(-0.2).foreground == .blue && eight.marker(0.4) == nil)
+        let full = HeatScale(scores: [0.4, -0.2], colors: 256)
+        #expect(full.style(0.4).background == .indexed(196) && full.style(-0.2).background == .indexed(111))
+        #expect(full.style(0.01, se: 0.01) == Style(attributes: [.dim]))
+    }
+}
+
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [JobProgress] = []
+    func append(_ item: JobProgress) { lock.withLock { list.append(item) } }
+    var items: [JobProgress] { lock.withLock { list } }
+}
