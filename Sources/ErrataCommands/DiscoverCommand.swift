@@ -101,13 +101,10 @@ struct DiscoverCommand: AsyncParsableCommand {
 
     /// Undefined values as "—".
     private static func tableRow(_ row: DiscoveryRow) -> [String] {
-        let dash = "—"
-        let delta = row.delta.map { String(format: "%+.4f", $0) } ?? dash
-        var interval = dash
-        if let low = row.ciLow, let high = row.ciHigh { interval = "[\(ReportWriter.number(low)), \(ReportWriter.number(high))]" }
-        return [row.slice, String(row.size), ReportWriter.number(row.error), row.restError.map { ReportWriter.number($0) } ?? dash,
-                delta, interval, ReportWriter.pValue(row.pValue), ReportWriter.pValue(row.pAdjusted),
-                ReportWriter.number(row.score), row.significant ? "" : "not significant"]
+        [row.slice, String(row.size), ReportWriter.cell(row.error), ReportWriter.cell(row.restError),
+         ReportWriter.cell(row.delta, signed: true), ReportWriter.interval(row.ciLow, row.ciHigh),
+         ReportWriter.pValue(row.pValue), ReportWriter.pValue(row.pAdjusted),
+         ReportWriter.cell(row.score), row.significant ? "" : "not significant"]
     }
 }
 

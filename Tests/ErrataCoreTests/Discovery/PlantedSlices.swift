@@ -24,8 +24,9 @@ struct PlantedSlices {
         var random = SeededGenerator(seed: seed)
         func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
         func pick(_ values: [String]) -> String { values[random.nextIndex(below: values.count)] }
-        // A hundred words, each in about a tenth of the texts.
-        let vocabulary = (0 ..< 100).map { "word\($0)" }
+        // A hundred words of one length (none a substring of another), each in about a tenth
+        // of the texts.
+        let vocabulary = (0 ..< 100).map { String(format: "w%02d", $0) }
         var csv = "id,text,gold,pred_s,region,device,channel,flag,noise,score,topics\n"
         for row in 0 ..< rows {
             let region = pick(["r1", "r2", "r3", "r4", "r5", "r6"]), device = pick(["d1", "d2", "d3", "d4"])
