@@ -1,4 +1,5 @@
 import ArgumentParser
+import Attribution
 import ErrataCore
 import Foundation
 import NcursesTerminal
@@ -54,8 +55,12 @@ struct OpenCommand: AsyncParsableCommand {
             backend.shutdown()
             throw error
         }
+        // The workbench's status line says when the encoder is being fetched; a bar on
+        // standard error would draw over the screen.
+        ModelStore.showsProgress(false)
         WorkbenchApp.run(analysis: analysis, backend: backend, annotator: Annotator.name(option: annotator),
                          explainer: explainer.explainableSystems().isEmpty ? nil : explainer)
+        ModelStore.showsProgress(true)
         DatasetOptions.reportCautions(analysis.dataset, path: analysis.dataset.source)
     }
 }

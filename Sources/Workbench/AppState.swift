@@ -121,7 +121,7 @@ public struct AppState: Sendable {
     /// explaining engine) which systems it explains.
     public mutating func startEffects(explaining: Bool = false) -> [Effect] {
         start(.sidebar(sidebarRequest()), label: "computing \(metric) per slice…")
-            + (explaining ? start(.explainableSystems, label: "loading the explaining models…") : [])
+            + (explaining ? start(.explainableSystems, label: "loading the explaining models (the first run fetches the 83 MB encoder)…") : [])
     }
 
     /// The sidebar as the state asks for it now, with changes applied on top.

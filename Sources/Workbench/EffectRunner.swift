@@ -45,7 +45,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .run(let id, let work):
             let analysis = self.analysis, explainer = self.explainer, post = self.post, cancelled = self.cancelled
             (work.usesModel ? modelQueue : queue).async {
-                if case .predict = work { Thread.sleep(forTimeInterval: Self.debounce) }
+                if case .predict(_, _, edit: true) = work { Thread.sleep(forTimeInterval: Self.debounce) }
                 // A job cancelled before it started is not started at all.
                 guard !cancelled.contains(id) else { return }
                 let result = Self.result(of: work, analysis: analysis, explainer: explainer,
@@ -99,7 +99,7 @@ public final class EffectRunner: @unchecked Sendable {
                 return .explained(explanation, cached: false)
             case .attention(let system, let text):
                 return .attention(try engine(explainer).attention(system: system, text: text))
-            case .predict(let system, let text):
+            case .predict(let system, let text, _):
                 guard let prediction = try engine(explainer).predict(system: system, texts: [text]).first else {
                     return .failed("no prediction for the edited text")
                 }

@@ -5,18 +5,18 @@ import TerminalUI
 /// Typing on the `:` command line or in a `/` search, and running what was typed.
 func handleInput(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var input = state.input else { return [] }
+    // Out of the state while it is edited, so the field's storage is not copied on every key
+    // (a 30,000-character paste was quadratic); put back below unless the line closes.
+    state.input = nil
     switch key {
     case .escape:
-        state.input = nil
         return []
     case .enter:
-        state.input = nil
         let text = input.text.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return [] }
         if state.history.last != text { state.history.append(text) }
         return input.kind == .command ? runCommand(&state, text) : runSearch(&state, text)
     case .backspace where input.field.isEmpty, .delete where input.field.isEmpty:
-        state.input = nil
         return []
     case .tab:
         // Completes a command's name; elsewhere a space (a search, an argument).
@@ -26,7 +26,7 @@ func handleInput(_ state: inout AppState, _ key: Key) -> [Effect] {
             input.field.insert(" ")
         }
     default:
-        guard input.field.handle(key, history: state.history) else { return [] }
+        _ = input.field.handle(key, history: state.history)
     }
     state.input = input
     return []

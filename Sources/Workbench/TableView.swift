@@ -106,7 +106,8 @@ private func cellText(_ column: TableColumn, row: Int, state: AppState, scores: 
         if case .difference = column { return (value > 0 ? "+" : "") + formatMetric(value) }
         return formatMetric(value)
     }
-    return String(text.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
+    // A cell shows a line's worth at most: a 50 MB cell costs no more per frame than a short one.
+    return String(text.prefix(1_000).map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
 }
 
 /// The sort order of `rows` by `sort`: text columns by code points, numbers with missing last.

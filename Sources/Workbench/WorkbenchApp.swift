@@ -4,6 +4,10 @@ import TerminalUI
 
 /// The run loop: terminal events in, `update`, effects off-thread, `render`, draw the diff.
 public enum WorkbenchApp {
+    /// At most this many waiting events are applied before the next frame is drawn, so a
+    /// long paste still shows progress.
+    static let burst = 1024
+
     /// Runs until the user quits. The backend is shut down (terminal restored) on return.
     /// `annotator` names the tags made here (`Annotator.name`).
     /// `explainer` explains the systems the dataset declares a model for (nil: none).
@@ -30,6 +34,11 @@ public enum WorkbenchApp {
             var messages = inbox.drain()
             if let event = backend.nextEvent(timeout: messages.isEmpty ? .milliseconds(100) : .zero) {
                 messages.append(.event(event))
+                // The rest of a burst (a paste arrives as one key per character) joins this
+                // frame: a 30,000-character paste drew 30,000 frames, half a minute of work.
+                while messages.count < WorkbenchApp.burst, let next = backend.nextEvent(timeout: .zero) {
+                    messages.append(.event(next))
+                }
             }
             changed = !messages.isEmpty
             for message in messages {

@@ -56,7 +56,7 @@ import Testing
     @Test func standardErrorsFallFromReportToReport() throws {
         // Budget 4,000: room for 222 pairs, so the run ends by the 1% rule, not the budget.
         let explainer = Explainer(classifier: try ExplainerTests.classifier.get())
-        let collected = Collected()
+        let collected = Collector<Explanation>()
         let result = try explainer.explain(Self.sentence, options: permutation(budget: 4000), progress: { collected.append($0) })
         let reports = collected.items
         let maxima = reports.map { $0.se!.max()! }
@@ -91,9 +91,3 @@ final class Counter: @unchecked Sendable {
     func increment() { lock.withLock { count += 1 } }
 }
 
-final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [Explanation] = []
-    var items: [Explanation] { lock.withLock { stored } }
-    func append(_ item: Explanation) { lock.withLock { stored.append(item) } }
-}

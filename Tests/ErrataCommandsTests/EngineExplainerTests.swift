@@ -1,5 +1,6 @@
 import ErrataCore
 import ErrataTestSupport
+import Workbench
 import Foundation
 import Testing
 @testable import ErrataCommands
@@ -74,6 +75,24 @@ import Testing
         #expect(files.count == 1 && files[0].hasSuffix(".json"))
     }
 
+    /// Through the protocol: partial explanations arrive with standard errors, a cancelled
+    /// run throws `CancellationError`, and nothing of it is cached.
+    @Test func progressAndCancellationThroughTheProtocol() throws {
+        let folder = try TemporaryDirectory()
+        let engine: any Explaining = try engine(cache: ExplanationCache(directory: folder.url))
+        let text = "An uneven, overlong and often tedious but sometimes hilarious and warm comedy about two brothers and a dog."
+        let request = ExplanationRequest(system: "bow", text: text, method: .permutation, budget: 4000)
+        let reports = Collector<Explanation>()
+        let result = try engine.explain(request, progress: { reports.append($0) }, isCancelled: { false })
+        #expect(reports.count >= 2)
+        #expect(reports.items.last?.scores == result.scores && result.se != nil)
+        #expect(throws: CancellationError.self) {
+            try engine.explain(ExplanationRequest(system: "bow", text: text, method: .kernelshap), progress: { _ in }, isCancelled: { true })
+        }
+        #expect(engine.cachedExplanation(ExplanationRequest(system: "bow", text: text, method: .kernelshap)) == nil)
+        #expect(engine.cachedExplanation(request) == result)
+    }
+
     @Test func everyParameterChangesTheKey() {
         let cache = ExplanationCache(directory: URL(fileURLWithPath: "/unused"))
         let base = ExplanationRequest(system: "bow", text: "good film")
@@ -116,3 +135,4 @@ import Testing
         #expect(try Data(contentsOf: file) == bytes)
     }
 }
+

@@ -41,13 +41,15 @@ public enum Fixtures {
 
     /// The bundled WMT17 demo copied into a fresh folder, so that its `.errata/` (saved slices,
     /// tags) is the test's own and never the repository's: the folder and the copy's path.
-    public static func demoCopy() throws -> (TemporaryDirectory, String) {
+    public static func demoCopy(_ name: String = "wmt17-en-de",
+                                files: [String] = ["errata.json", "references.jsonl", "systems.jsonl"]) throws -> (TemporaryDirectory, String) {
         let folder = try TemporaryDirectory()
-        let source = bundledDatasets.appendingPathComponent("wmt17-en-de")
-        let copy = folder.url.appendingPathComponent("wmt17-en-de")
-        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-        for file in ["errata.json", "references.jsonl", "systems.jsonl"] {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: copy.appendingPathComponent(file))
+        let source = bundledDatasets.appendingPathComponent(name)
+        let copy = folder.url.appendingPathComponent(name)
+        for file in files {
+            let target = copy.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: target)
         }
         return (folder, copy.path)
     }

@@ -1,4 +1,5 @@
 import ErrataCore
+import ErrataTestSupport
 import Foundation
 import Testing
 
@@ -8,11 +9,11 @@ import Testing
     @Test func progressComesBeforeTheResultAndCancellationStopsTheRun() throws {
         let canned = CannedExplainer()
         let request = ExplanationRequest(system: "minilm", text: CannedExplainer.sentence, method: .permutation)
-        let seen = Box()
+        let seen = Collector<Explanation>()
         let result = try canned.explain(request, progress: { seen.append($0) }, isCancelled: { false })
         #expect(seen.items.map(\.scores) == [[0.1, -0.15, 0.3]])
         #expect(result.method == "permutation" && result.scores == [0.05, -0.2, 0.4])
-        let cancelled = Box()
+        let cancelled = Collector<Explanation>()
         #expect(throws: CancellationError.self) {
             try canned.explain(request, progress: { cancelled.append($0) }, isCancelled: { !cancelled.items.isEmpty })
         }
@@ -36,10 +37,3 @@ import Testing
     }
 }
 
-/// Collects values handed to a `@Sendable` callback.
-final class Box: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [Explanation] = []
-    var items: [Explanation] { lock.withLock { stored } }
-    func append(_ item: Explanation) { lock.withLock { stored.append(item) } }
-}

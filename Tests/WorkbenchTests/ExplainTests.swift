@@ -169,7 +169,7 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         for _ in 0 ..< 21 { _ = update(&s, .event(.key(.left))) }
         for _ in 0 ..< 3 { last = update(&s, .event(.key(.backspace))) }
         for c in "bore" { last = update(&s, .event(.key(.character(c)))) }
-        #expect(s.jobs.filter { $0.kind == .predict }.count == 1)
+        #expect(s.jobs.filter { $0.kind == .predict(edit: true) }.count == 1)
         runAll(last)
         guard case .whatIf(let edited)? = s.overlay else { Issue.record("view closed"); return }
         #expect(edited.field.text == "A bore from start to finish")

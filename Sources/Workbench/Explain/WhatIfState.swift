@@ -28,7 +28,7 @@ public struct WhatIfState: Sendable, Equatable {
 /// `e`: the input in the what-if editor, with the system's prediction of the original.
 func openWhatIf(_ state: inout AppState, system: String, text: String, instance: String) -> [Effect] {
     state.overlay = .whatIf(WhatIfState(instance: instance, system: system, original: text))
-    return state.start(.predict(system: system, text: text), label: "predicting…")
+    return state.start(.predict(system: system, text: text, edit: false), label: "predicting the original…")
 }
 
 /// Keys of the editor: text editing goes to the field; Enter keeps the edit; Esc leaves.
@@ -37,7 +37,7 @@ func handleWhatIfKey(_ state: inout AppState, _ whatIf: WhatIfState, _ key: Key)
     switch key {
     case .escape:
         state.overlay = nil
-        return state.cancelJobs(.predict)
+        return state.cancelJobs(.predict(edit: false)) + state.cancelJobs(.predict(edit: true))
     case .enter:
         guard let before = view.before, let after = view.after, view.afterText == view.field.text, view.field.text != view.original else {
             state.message = .init(text: view.field.text == view.original ? "edit the text first: Enter keeps an edit" : "wait for the prediction of the edited text", isError: true)
@@ -53,7 +53,7 @@ func handleWhatIfKey(_ state: inout AppState, _ whatIf: WhatIfState, _ key: Key)
         guard view.field.handle(key) else { return [] }
         state.overlay = .whatIf(view)
         guard view.field.text != before else { return [] }
-        return state.start(.predict(system: view.system, text: view.field.text), label: "predicting…")
+        return state.start(.predict(system: view.system, text: view.field.text, edit: true), label: "predicting the edit…")
     }
 }
 

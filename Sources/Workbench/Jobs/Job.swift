@@ -26,7 +26,9 @@ public enum JobWork: Sendable, Equatable {
         case filter, sort, sidebar, compare, tallies, save
         /// An explanation for one pane of the explanation view.
         case explain(pane: Int)
-        case attention, predict, faithfulness, models
+        case attention, faithfulness, models
+        /// A what-if prediction: of the original text, or of an edit (each edit supersedes the last).
+        case predict(edit: Bool)
     }
 
     /// The rows matching a filter (all rows when nil), sorted when asked.
@@ -43,9 +45,9 @@ public enum JobWork: Sendable, Equatable {
     case explain(ExplanationRequest, pane: Int)
     /// Every layer's and head's attention for a text.
     case attention(system: String, text: String)
-    /// Class probabilities of an edited text (what-if); waits a moment first, so that typing
+    /// Class probabilities of a what-if text; an edit waits a moment first, so that typing
     /// supersedes it before the model runs (a debounce).
-    case predict(system: String, text: String)
+    case predict(system: String, text: String, edit: Bool)
     /// Comprehensiveness and sufficiency of a pane's explanation.
     case faithfulness(Explanation, ExplanationRequest, pane: Int)
     /// Which systems the engine can explain, with their classes (loads the models: the
@@ -64,7 +66,7 @@ public enum JobWork: Sendable, Equatable {
         case .saveSlice, .saveCounterfactual: .save
         case .explain(_, let pane): .explain(pane: pane)
         case .attention: .attention
-        case .predict: .predict
+        case .predict(_, _, let edit): .predict(edit: edit)
         case .faithfulness: .faithfulness
         case .explainableSystems: .models
         }

@@ -28,6 +28,9 @@ func openPalette(_ state: inout AppState) -> [Effect] {
 /// Keys while the palette is open: its own key table, category keys, or the field being typed.
 func handlePaletteKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var palette = state.tagging.palette else { return [] }
+    // Out of the state while it is edited, so a long note is not copied on every key; every
+    // path below puts it back (or closes it).
+    state.tagging.palette = nil
     palette.error = nil
     switch palette.field {
     case .note:

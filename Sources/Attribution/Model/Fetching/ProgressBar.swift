@@ -12,8 +12,13 @@ struct ProgressBar: Sendable {
         self.total = total
     }
 
+    /// Whether bars are drawn: not while a full-screen program owns the terminal, where a
+    /// line on standard error would land in the middle of its frame.
+    static let enabled = Switch()
+
     /// Draws the bar for `done` bytes if it moved since `previous` bytes.
     func update(done: Int, previous: Int) {
+        guard Self.enabled.isOn else { return }
         let step = interactive ? max(total / 200, 1) : max(total / 10, 1)
         guard done / step != previous / step || done == total else { return }
         let fraction = min(Double(done) / Double(max(total, 1)), 1)
@@ -22,4 +27,13 @@ struct ProgressBar: Sendable {
         let text = String(format: "%@ [%@] %5.1f / %.1f MB", label, bar, Double(done) / 1e6, Double(total) / 1e6)
         FileHandle.standardError.write(Data(((interactive ? "\r" : "") + text + (interactive && done < total ? "" : "\n")).utf8))
     }
+}
+
+/// A flag shared between threads.
+final class Switch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var on = true
+
+    var isOn: Bool { lock.withLock { on } }
+    func set(_ value: Bool) { lock.withLock { on = value } }
 }

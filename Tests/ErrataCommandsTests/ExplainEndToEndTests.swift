@@ -1,0 +1,85 @@
+import ErrataCore
+import ErrataTestSupport
+import Foundation
+import Testing
+
+/// Explanations as a user meets them, with the real MiniLM classifier in a real terminal:
+/// open a copy of the sentiment demo, open an instance, explain it with Integrated Gradients,
+/// switch to SHAP and watch its standard error fall, step through attention heads, edit the
+/// input until the prediction flips and keep the edit, quit, reopen, and find the explanation
+/// in the cache and the counterfactual on disk.
+@Suite struct ExplainEndToEndTests {
+    static func session(_ dataset: String) throws -> TmuxSession {
+        let script = "echo errata-before; '\(ErrataProcess.executable.path)' open '\(dataset)'; echo \"errata-after exit=$?\""
+        return try TmuxSession(command: script, width: 120, height: 40)
+    }
+
+    /// The largest standard error on screen, from "running, max SE 0.0123".
+    static func maxSE(_ screen: String) -> Double? {
+        guard let range = screen.range(of: "max SE ") else { return nil }
+        return Double(screen[range.upperBound...].prefix { $0.isNumber || $0 == "." })
+    }
+
+    @Test func explainWatchShapSettleStepThroughHeadsFlipAPredictionAndReopen() throws {
+        let (folder, dataset) = try Fixtures.demoCopy("rotten-tomatoes",
+                                                      files: ["errata.json", "test.jsonl", "predictions.jsonl", "models/minilm-head.json", "models/bow.json"])
+        defer { folder.remove() }
+        let first = try Self.session(dataset)
+        defer { first.kill() }
+        try first.waitFor(text: "? help  : command  / search")
+        // The models load in the background (the first run fetches the encoder).
+        _ = try first.waitUntil("models loaded", timeout: .seconds(600)) { !$0.contains("loading the explaining models") }
+        try first.sendKeys("Enter")
+        try first.waitFor(text: "Instance rt-a10b34b00a")
+        try first.sendKeys("a")
+        try first.waitFor(text: "minilm · ig · negative", timeout: .seconds(120))
+        let done = try first.waitUntil("IG finished", timeout: .seconds(120)) { $0.contains("Δ ") && $0.contains("evaluations") && $0.contains("by |score|") }
+        #expect(done.contains("prediction negative (negative 0.892, positive 0.108)"))
+
+        // SHAP: partial estimates redraw while it runs; the largest SE falls.
+        try first.sendKeys("s")
+        var errors: [Double] = []
+        let settled = try first.waitUntil("SHAP finished", timeout: .seconds(300)) { screen in
+            if let se = Self.maxSE(screen), errors.last != se { errors.append(se) }
+            return screen.contains("minilm · permutation") && !screen.contains("running") && screen.contains("evaluations")
+        }
+        #expect(settled.contains("SE"))
+        #expect(!errors.isEmpty, "no partial SHAP estimate was drawn")
+        if errors.count >= 2 { #expect(errors.last! < errors.first!, "SE did not fall: \(errors)") }
+
+        // Attention: every head of the last layer, one forward pass.
+        try first.sendKeys("A")
+        try first.waitFor(text: "layer 6 of 6 · mean of 12 heads", timeout: .seconds(60))
+        try first.sendKeys(".")
+        try first.waitFor(text: "layer 6 of 6 · head 1 of 12")
+        try first.sendKeys(".", "[")
+        try first.waitFor(text: "layer 5 of 6 · head 2 of 12")
+        try first.sendKeys("Escape")
+        try first.waitFor(text: "minilm · permutation")
+
+        // What-if: a rewrite that flips the prediction, kept as a counterfactual.
+        try first.sendKeys("e")
+        try first.waitFor(text: "What if · rt-a10b34b00a · minilm")
+        try first.sendKeys("C-u")
+        try first.sendText("A wonderful, moving and beautiful film.")
+        try first.waitFor(text: "prediction flips: negative → positive", timeout: .seconds(60))
+        try first.sendKeys("Enter")
+        try first.waitFor(text: "kept the edit (flipped negative → positive)")
+        try first.sendKeys("Escape", "q")
+        try first.waitFor(text: "errata-after exit=0")
+
+        let kept = try Counterfactuals.load(for: try DatasetLoader.load(dataset))
+        #expect(kept.map(\.edited) == ["A wonderful, moving and beautiful film."])
+        #expect(kept.first?.parent == "rt-a10b34b00a" && kept.first?.system == "minilm" && kept.first?.flipped == true)
+
+        // Reopened, the explanation comes from the cache.
+        let second = try Self.session(dataset)
+        defer { second.kill() }
+        try second.waitFor(text: "? help  : command  / search")
+        _ = try second.waitUntil("models loaded", timeout: .seconds(120)) { !$0.contains("loading the explaining models") }
+        try second.sendKeys("Enter", "a")
+        try second.waitFor(text: "cached", timeout: .seconds(60))
+        try second.sendKeys("Escape", "q")
+        try second.waitFor(text: "errata-after exit=0")
+    }
+}
