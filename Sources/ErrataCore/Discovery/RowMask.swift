@@ -25,9 +25,5 @@ public struct RowMask: Sendable, Equatable {
         words[row >> 6] |= 1 << UInt64(row & 63)
     }
 
-    public func contains(_ row: Int) -> Bool {
-        words[row >> 6] & (1 << UInt64(row & 63)) != 0
-    }
-
     public var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 }

@@ -12,6 +12,10 @@ struct DiscoveryTests {
         let analysis: Analysis
         if name == "planted" {
             analysis = try PlantedSlices(seed: 7).analysis
+            // Tags on every third instance: features `tagged("Fluency")` and `tagged("Fluency/Grammar")`.
+            analysis.tags = InstanceTags(entries: stride(from: 1, to: analysis.dataset.count, by: 3).map {
+                InstanceTags.Entry(instance: String($0), system: "s", categories: ["Fluency/Grammar"])
+            })
         } else {
             analysis = Analysis(dataset: try DatasetLoader.load(Fixtures.bundledDatasets.appendingPathComponent(name).path))
         }
@@ -20,8 +24,12 @@ struct DiscoveryTests {
                                        significantFirst: false)
         let report = try analysis.discover(request)
         let errors = try analysis.instanceErrors(system: system, measure: .metric(nil))
-        #expect(report.rows.count >= 10)
+        #expect(report.rows.count >= 3)
         #expect(report.features.contains { $0.hasPrefix("text has") })
+        if name == "planted" {
+            #expect(["region", "flag", "score", "topics has t1", "tagged Fluency", "tagged Fluency/Grammar", "length(text)"]
+                .allSatisfy(report.features.contains), "\(report.features)")
+        }
         for row in report.rows {
             let rows = try analysis.evaluator.rows(where: row.expression).filter { !errors[$0].isNaN }
             #expect(rows.count == row.size, "\(row.expression)")
