@@ -36,6 +36,17 @@ public struct SidebarEntry: Sendable, Equatable {
             let label = slice.folder.isEmpty ? slice.name : "\(slice.folder)/\(slice.name)"
             entries.append(SidebarEntry(kind: .saved, label: label, filter: slice.filter, count: rows.count, value: value(rows)))
         }
+        // The instances with a kept what-if edit, as one slice.
+        let edits = (try? Counterfactuals.load(for: analysis.dataset)) ?? []  // a damaged file: `errata counterfactuals` says where
+        let parents = Array(Set(edits.map(\.parent))).sorted()
+        if !parents.isEmpty {
+            let filter = "id in [\(parents.map(SliceExpression.quote).joined(separator: ", "))]"
+            if let rows = try? evaluator.rows(where: filter) {
+                let flipped = edits.filter(\.flipped).count
+                entries.append(SidebarEntry(kind: .saved, label: "what-if edits: \(edits.count), \(flipped) flipped", filter: filter,
+                                            count: rows.count, value: value(rows)))
+            }
+        }
         for grouping in request.groupings {
             let groups = try analysis.valueGroups(of: grouping, within: all, tags: request.tags).groups
             entries.append(SidebarEntry(kind: .header, label: "\(grouping): \(groups.count) slices", filter: nil, count: 0, value: nil))

@@ -302,6 +302,7 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
     case .kept(let counterfactual, let path):
         let flip = counterfactual.flipped ? "flipped \(counterfactual.before.label) → \(counterfactual.after.label)" : "kept \(counterfactual.after.label)"
         state.message = .init(text: "kept the edit (\(flip)) in \(path)", isError: false)
+        return state.start(.sidebar(state.sidebarRequest()), label: "updating the slices…")
     case .failed(let text):
         switch job.work {
         case .explain(_, let pane): failExplanation(&state, pane: pane, text)

@@ -179,6 +179,9 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(kept == [Counterfactual(parent: "1", system: "bert", original: text, edited: "A bore from start to finish",
                                         before: Prediction(label: "pos", probabilities: [0.2, 0.8]), after: Prediction(label: "neg", probabilities: [0.9, 0.1]))])
         #expect(kept[0].flipped && s.message?.text.hasPrefix("kept the edit (flipped pos → neg) in ") == true)
+        // The sidebar gains the instances with a kept edit as a slice.
+        let entry = try #require(s.sidebar.first { $0.label == "what-if edits: 1, 1 flipped" })
+        #expect(entry.filter == #"id in ["1"]"# && entry.count == 1)
     }
 
     @Test func rankAgreementOfHandComputedCases() throws {
