@@ -43,7 +43,7 @@ import Testing
         try tmux.waitFor(text: "column 1: unknown function 'lenght'; did you mean 'length'?")
 
         try tmux.sendKeys("c")
-        let compare = try tmux.waitFor(text: "(paired bootstrap, 1000 resamples)", timeout: .seconds(60))
+        let compare = try tmux.waitFor(text: "Holm-adjusted p < 0.05 (randomization", timeout: .seconds(60))
         #expect(compare.contains("Compare · chrf · baseline LIUM-NMT"))
         #expect(compare.contains("95% CI of delta") && compare.contains("C-3MA"))
         try tmux.sendKeys("Escape")
