@@ -121,7 +121,13 @@ public struct AppState: Sendable {
     /// explaining engine) which systems it explains.
     public mutating func startEffects(explaining: Bool = false) -> [Effect] {
         start(.sidebar(sidebarRequest()), label: "computing \(metric) per slice…")
+            + (systems.first.map { startDiscovery(DiscoveryRequest(system: $0)) } ?? [])
             + (explaining ? start(.explainableSystems, label: "loading the explaining models (the first run fetches the 83 MB encoder)…") : [])
+    }
+
+    /// Starts the search for slices where a system fails (the sidebar's suggestions).
+    mutating func startDiscovery(_ request: DiscoveryRequest) -> [Effect] {
+        start(.discover(request), label: "finding slices where \(request.system) fails" + (request.versus.map { " against \($0)" } ?? "") + "…")
     }
 
     /// The sidebar as the state asks for it now, with changes applied on top.

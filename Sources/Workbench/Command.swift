@@ -29,6 +29,7 @@ public enum Command: String, NamedCommand {
     case showTallies = "tallies"
     case undo = "undo"
     case redo = "redo"
+    case saveSuggestion = "save-suggestion"
     case quit = "quit"
 
     /// One line for the help overlay.
@@ -59,6 +60,7 @@ public enum Command: String, NamedCommand {
         case .showTallies: "tallies per slice"
         case .undo: "undo the last tag action"
         case .redo: "redo"
+        case .saveSuggestion: "save the suggested slice as a named slice"
         case .quit: "quit"
         }
     }

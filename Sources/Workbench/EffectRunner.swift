@@ -104,6 +104,8 @@ public final class EffectRunner: @unchecked Sendable {
                     return .failed("no prediction for the edited text")
                 }
                 return .predicted(text: text, prediction)
+            case .discover(let request):
+                return .discovered(request, try analysis.discover(request, isCancelled: isCancelled))
             case .explainableSystems:
                 return .explainable(ExplainableSystem.all(from: explainer))
             case .saveCounterfactual(let counterfactual):

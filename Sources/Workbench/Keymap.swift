@@ -94,5 +94,6 @@ private let standardKeymap = Keymap(bindings: [
     .init(key: .character("u"), command: .undo, label: "u"),
     .init(key: .character("U"), command: .redo, label: "U"),
     .init(key: .control("r"), command: .redo, label: "Ctrl-R"),
+    .init(key: .character("S"), command: .saveSuggestion, label: "S"),
     .init(key: .character("q"), command: .quit, label: "q"),
 ])

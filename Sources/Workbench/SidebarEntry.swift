@@ -4,7 +4,7 @@ import ErrataCore
 /// One line of the slices sidebar: "All instances", a saved slice, a grouping's header, or one
 /// value of a grouping, with its size and the first system's metric.
 public struct SidebarEntry: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case all, saved, header, group }
+    public enum Kind: Sendable, Equatable { case all, saved, header, group, suggestion }
 
     public var kind: Kind
     public var label: String
@@ -12,6 +12,20 @@ public struct SidebarEntry: Sendable, Equatable {
     public var filter: String?
     public var count: Int
     public var value: Double?
+    /// Part of the "suggested" section, which discovery replaces as a whole.
+    public var suggested = false
+
+    /// The "Suggested slices" section from a discovery report: a header naming the system
+    /// and the test, then each slice found with its size and error, those not significant
+    /// after Holm's correction marked.
+    static func suggestions(_ report: DiscoveryReport, system: String) -> [SidebarEntry] {
+        let header = SidebarEntry(kind: .header, label: report.rows.isEmpty ? "suggested for \(system): none found"
+                                      : "suggested for \(system) (\(report.correction))", filter: nil, count: 0, value: nil, suggested: true)
+        return [header] + report.rows.map { row in
+            SidebarEntry(kind: .suggestion, label: row.slice + (row.significant ? "" : " (n.s.)"), filter: row.expression, count: row.size,
+                         value: row.error, suggested: true)
+        }
+    }
 
     /// All instances, the saved slices, then each grouping's values, each with its size and
     /// the first system's metric. Runs as a job (a first metric is a pass over the data).

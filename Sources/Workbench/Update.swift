@@ -171,6 +171,14 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .redo:
         state.message = .init(text: "redoing…", isError: false)
         return [.tagging(.redo)]
+    case .saveSuggestion:
+        let entry = state.sidebar.indices.contains(state.sidebarCursor) ? state.sidebar[state.sidebarCursor] : nil
+        guard state.focus == .sidebar, let entry, entry.kind == .suggestion, let filter = entry.filter else {
+            state.message = .init(text: "S saves a suggested slice: move to one in the sidebar first", isError: true)
+            return []
+        }
+        let name = entry.label.replacingOccurrences(of: " (n.s.)", with: "")
+        return state.start(.saveSlice(name: name, filter: filter), label: "saving slice \(name)…")
     case .quit:
         // No confirmation: every change (saved slices, tags) is written when it is made, and
         // the run loop lets writes in flight finish.
@@ -268,7 +276,7 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         state.metric = request.metric
         state.systems = request.systems
         state.groupings = request.groupings
-        state.sidebar = entries
+        state.sidebar = entries + state.sidebar.filter(\.suggested)
         clampCursors(&state)
         if metricChanged { state.message = .init(text: "metric: \(request.metric)", isError: false) }
         if groupingAdded, let grouping = request.groupings.last {
@@ -297,6 +305,10 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         applyPrediction(&state, text: text, prediction)
     case .faithfulness(let scores):
         if case .faithfulness(_, _, let pane) = job.work { applyFaithfulness(&state, pane: pane, scores) }
+    case .discovered(let request, let report):
+        state.sidebar = state.sidebar.filter { !$0.suggested }
+            + SidebarEntry.suggestions(report, system: request.system + (request.versus.map { " against \($0)" } ?? ""))
+        clampCursors(&state)
     case .explainable(let systems):
         state.explainable = systems
     case .kept(let counterfactual, let path):

@@ -33,6 +33,20 @@ extension LineCommand {
             return state.start(.sidebar(state.sidebarRequest(groupings: state.groupings + [argument])), label: "grouping by \(argument)…")
         },
         LineCommand("systems", arguments: "A,B,...", help: "choose the systems shown and compared (the first is the baseline)", run: systemsCommand),
+        LineCommand("discover", arguments: "[SYSTEM] [versus OTHER]",
+                    help: "find the slices where a system fails most, or loses to another (SliceLine; each tested, Holm-corrected); they fill the sidebar's suggestions, `S` saves one") { state, argument in
+            let words = commandWords(argument)
+            let known = state.analysis.dataset.systems.map(\.name)
+            guard words.count <= 3, words.count != 2, words.count < 3 || words[1] == "versus" else { return showUsage(&state, "discover") }
+            let system = words.first ?? state.systems.first
+            let versus = words.count == 3 ? words[2] : nil
+            guard let system else { return showUsage(&state, "discover", ": this dataset has no system") }
+            if let unknown = ([system] + (versus.map { [$0] } ?? [])).first(where: { !known.contains($0) }) {
+                state.message = .init(text: "unknown system '\(unknown)' (systems: \(known.joined(separator: ", ")))", isError: true)
+                return []
+            }
+            return state.startDiscovery(DiscoveryRequest(system: system, versus: versus))
+        },
         LineCommand("help", help: "every key and command (`?`)") { state, _ in
             state.overlay = .help(.browse, back: nil)
             return []

@@ -26,7 +26,7 @@ public enum JobWork: Sendable, Equatable {
         case filter, sort, sidebar, compare, tallies, save
         /// An explanation for one pane of the explanation view.
         case explain(pane: Int)
-        case attention, faithfulness, models
+        case attention, faithfulness, models, discover
         /// A what-if prediction: of the original text, or of an edit (each edit supersedes the last).
         case predict(edit: Bool)
     }
@@ -53,6 +53,8 @@ public enum JobWork: Sendable, Equatable {
     /// Which systems the engine can explain, with their classes (loads the models: the
     /// encoder is fetched on first use).
     case explainableSystems
+    /// The slices where a system fails most (SliceLine), each tested against the rest.
+    case discover(DiscoveryRequest)
     /// Appends a what-if edit to the dataset's counterfactuals.
     case saveCounterfactual(Counterfactual)
 
@@ -69,6 +71,7 @@ public enum JobWork: Sendable, Equatable {
         case .predict(_, _, let edit): .predict(edit: edit)
         case .faithfulness: .faithfulness
         case .explainableSystems: .models
+        case .discover: .discover
         }
     }
 
@@ -98,6 +101,7 @@ public enum JobResult: Sendable {
     case faithfulness(FaithfulnessScores)
     case kept(Counterfactual, path: String)
     case explainable([String: ExplainableSystem])
+    case discovered(DiscoveryRequest, DiscoveryReport)
     case failed(String)
 }
 
