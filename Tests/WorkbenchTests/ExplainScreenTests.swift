@@ -74,6 +74,7 @@ import Testing
 
     @Test(arguments: sizes) func sideBySide(width: Int, height: Int) throws {
         assertSnapshot(try screen(.explain(Self.sideBySide), width: width, height: height), named: "explain-side-by-side-\(width)x\(height)")
+        assertSnapshot(try screen(.explain(Self.sideBySide), width: width, height: height, colors: 0), named: "explain-side-by-side-no-color-\(width)x\(height)")
     }
 
     @Test(arguments: sizes) func attentionGrid(width: Int, height: Int) throws {
@@ -82,10 +83,12 @@ import Testing
         var multiples = Self.attention
         multiples.mode = .multiples
         assertSnapshot(try screen(.attention(multiples), width: width, height: height), named: "attention-multiples-\(width)x\(height)")
+        assertSnapshot(try screen(.attention(multiples), width: width, height: height, colors: 0), named: "attention-multiples-no-color-\(width)x\(height)")
     }
 
     @Test(arguments: sizes) func whatIf(width: Int, height: Int) throws {
         assertSnapshot(try screen(.whatIf(Self.whatIf), width: width, height: height), named: "what-if-\(width)x\(height)")
+        assertSnapshot(try screen(.whatIf(Self.whatIf), width: width, height: height, colors: 0), named: "what-if-no-color-\(width)x\(height)")
     }
 
     @Test func theHeatTextKeepsEveryCharacterAndMarksTheSignWithoutColour() throws {

@@ -179,6 +179,12 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(kept == [Counterfactual(parent: "1", system: "bert", original: text, edited: "A bore from start to finish",
                                         before: Prediction(label: "pos", probabilities: [0.2, 0.8]), after: Prediction(label: "neg", probabilities: [0.9, 0.1]))])
         #expect(kept[0].flipped && s.message?.text.hasPrefix("kept the edit (flipped pos → neg) in ") == true)
+        // Tab explains the edited text.
+        let explainEdit = update(&s, .event(.key(.tab)))
+        guard case .run(_, .explain(let request, pane: 0))? = explainEdit.last else { Issue.record("no explanation of the edit"); return }
+        #expect(request.text == "A bore from start to finish" && request.system == "bert")
+        guard case .explain(let view)? = s.overlay else { Issue.record("no explanation view"); return }
+        #expect(view.instance == "1 (edited)")
         // The sidebar gains the instances with a kept edit as a slice.
         let entry = try #require(s.sidebar.first { $0.label == "what-if edits: 1, 1 flipped" })
         #expect(entry.filter == #"id in ["1"]"# && entry.count == 1)

@@ -19,6 +19,11 @@ func openExplanation(_ state: inout AppState, row: Int, method: ExplanationMetho
     var request = ExplanationRequest(system: system, text: text, method: method)
     if !method.isModelAgnostic, !state.canUseGradients(system) { request.method = .permutation }
     var explain = ExplainState(row: row, instance: dataset.ids[state.rows[row]], text: text, request: request)
+    return startExplanation(&state, &explain)
+}
+
+/// Shows the explanation view and starts its first pane.
+func startExplanation(_ state: inout AppState, _ explain: inout ExplainState) -> [Effect] {
     let effects = startPane(&state, &explain, 0)
     state.overlay = .explain(explain)
     return effects

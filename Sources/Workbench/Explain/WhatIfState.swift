@@ -38,6 +38,13 @@ func handleWhatIfKey(_ state: inout AppState, _ whatIf: WhatIfState, _ key: Key)
     case .escape:
         state.overlay = nil
         return state.cancelJobs(.predict(edit: false)) + state.cancelJobs(.predict(edit: true))
+    case .tab:
+        // The attribution of the edited text, in the explanation view (Esc goes back to the table).
+        let effects = state.cancelJobs(.predict(edit: false)) + state.cancelJobs(.predict(edit: true))
+        var request = ExplanationRequest(system: view.system, text: view.field.text)
+        if !state.canUseGradients(view.system) { request.method = .permutation }
+        var explain = ExplainState(row: state.tableCursor, instance: view.instance + " (edited)", text: view.field.text, request: request)
+        return effects + startExplanation(&state, &explain)
     case .enter:
         guard let before = view.before, let after = view.after, view.afterText == view.field.text, view.field.text != view.original else {
             state.message = .init(text: view.field.text == view.original ? "edit the text first: Enter keeps an edit" : "wait for the prediction of the edited text", isError: true)

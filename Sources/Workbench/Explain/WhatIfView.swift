@@ -9,7 +9,7 @@ struct WhatIfView: View {
     let classes: [String]
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
-        let inner = overlayBox(&buffer, rect, title: "What if · \(whatIf.instance) · \(whatIf.system) · type to edit · Enter keeps the edit · Esc leaves")
+        let inner = overlayBox(&buffer, rect, title: "What if · \(whatIf.instance) · \(whatIf.system) · type to edit · Tab explains the edit · Enter keeps it · Esc leaves")
         guard inner.height >= 6 else { return }
         var y = inner.y
         buffer.write("original", x: inner.x, y: y, style: Theme.header)
