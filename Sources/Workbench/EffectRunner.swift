@@ -10,10 +10,13 @@ import Typology
 /// takes the workbench down. Work over the dataset runs on one queue, in order; the model has
 /// a queue of its own (an explanation can take seconds, a sort must not wait for it), and so
 /// has the tag store, so a tag is committed at once even while a comparison computes.
+/// Slice discovery, started when a dataset opens, runs on a queue of its own at a lower
+/// priority: a filter typed at once must not wait seconds behind the search.
 public final class EffectRunner: @unchecked Sendable {
     private let queue = DispatchQueue(label: "errata.jobs", qos: .userInitiated)
     private let modelQueue = DispatchQueue(label: "errata.model", qos: .userInitiated)
     private let tagQueue = DispatchQueue(label: "errata.tags", qos: .userInitiated)
+    private let searchQueue = DispatchQueue(label: "errata.discovery", qos: .utility)
     private let tags: TagSession?
     private let explainer: (any Explaining)?
     private let analysis: Analysis
@@ -44,7 +47,7 @@ public final class EffectRunner: @unchecked Sendable {
             cancelled.insert(ids)
         case .run(let id, let work):
             let analysis = self.analysis, explainer = self.explainer, post = self.post, cancelled = self.cancelled
-            (work.usesModel ? modelQueue : queue).async {
+            (work.usesModel ? modelQueue : work.kind == .discover ? searchQueue : queue).async {
                 if case .predict(_, _, edit: true) = work { Thread.sleep(forTimeInterval: Self.debounce) }
                 // A job cancelled before it started is not started at all.
                 guard !cancelled.contains(id) else { return }

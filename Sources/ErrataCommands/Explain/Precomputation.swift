@@ -19,28 +19,15 @@ struct Precomputation {
         var cached: Int
         var seconds: Double
         /// Instances computed (not read from the cache) per second; null when none was computed.
-        var sentencesPerSecond: Double?
+        @ExplicitNull var sentencesPerSecond: Double? = nil
         /// Means over the instances, with `--faithfulness`; null otherwise.
-        var aopcComprehensiveness: Double?
-        var aopcSufficiency: Double?
+        @ExplicitNull var aopcComprehensiveness: Double? = nil
+        @ExplicitNull var aopcSufficiency: Double? = nil
 
         enum CodingKeys: String, CodingKey {
             case system, method, instances, computed, cached, seconds
             case sentencesPerSecond = "sentences_per_second"
             case aopcComprehensiveness = "aopc_comprehensiveness", aopcSufficiency = "aopc_sufficiency"
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(system, forKey: .system)
-            try c.encode(method, forKey: .method)
-            try c.encode(instances, forKey: .instances)
-            try c.encode(computed, forKey: .computed)
-            try c.encode(cached, forKey: .cached)
-            try c.encode(seconds, forKey: .seconds)
-            try c.encode(sentencesPerSecond, forKey: .sentencesPerSecond)
-            try c.encode(aopcComprehensiveness, forKey: .aopcComprehensiveness)
-            try c.encode(aopcSufficiency, forKey: .aopcSufficiency)
         }
     }
 

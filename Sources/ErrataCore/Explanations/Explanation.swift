@@ -2,8 +2,8 @@
 /// prints (documented in docs/attribution.md). A value type of the core so that the workbench,
 /// which never sees the model, can draw it, and the engine's cache can store it.
 ///
-/// Every key is always written; what a method does not define is `null`, so scripts read
-/// one shape whatever the method.
+/// Every key is always written; what a method does not define is `null` (`@ExplicitNull`), so
+/// scripts read one shape whatever the method.
 public struct Explanation: Sendable, Codable, Equatable {
     public struct Token: Sendable, Codable, Equatable {
         public var text: String
@@ -23,9 +23,9 @@ public struct Explanation: Sendable, Codable, Equatable {
     public var tokens: [Token]
     public var scores: [Double]
     /// Standard errors of estimated scores (sampling methods).
-    public var se: [Double]?
+    @ExplicitNull public var se: [Double]? = nil
     /// f with every player masked (Shapley, occlusion), or at the baseline (IG).
-    public var baseValue: Double?
+    @ExplicitNull public var baseValue: Double? = nil
     /// f(x) for the target.
     public var value: Double
     public var prediction: String
@@ -34,18 +34,18 @@ public struct Explanation: Sendable, Codable, Equatable {
     /// `probability` or `logit`.
     public var output: String
     /// Completeness delta of IG, F(x) - F(x') - sum(scores); efficiency gap of Shapley estimates.
-    public var delta: Double?
-    public var steps: Int?
+    @ExplicitNull public var delta: Double? = nil
+    @ExplicitNull public var steps: Int? = nil
     public var evaluations: Int
     /// Sampling methods: whether the stopping rule was met within the budget.
-    public var converged: Bool?
+    @ExplicitNull public var converged: Bool? = nil
     /// Attention methods: the full matrix over all tokens (rows attend to columns) and its tokens.
-    public var matrix: [[Double]]?
-    public var matrixTokens: [String]?
-    public var layer: Int?
-    public var head: Int?
+    @ExplicitNull public var matrix: [[Double]]? = nil
+    @ExplicitNull public var matrixTokens: [String]? = nil
+    @ExplicitNull public var layer: Int? = nil
+    @ExplicitNull public var head: Int? = nil
     /// Comprehensiveness and sufficiency of the scores, when asked for (`--faithfulness`).
-    public var faithfulness: FaithfulnessScores?
+    @ExplicitNull public var faithfulness: FaithfulnessScores? = nil
 
     public init(
         method: String, text: String, tokens: [Token], scores: [Double], se: [Double]? = nil, baseValue: Double? = nil,
@@ -79,31 +79,5 @@ public struct Explanation: Sendable, Codable, Equatable {
         case method, text, tokens, scores, se, value, prediction, probabilities, target, output, delta, steps, evaluations
         case converged, matrix, layer, head, faithfulness
         case baseValue = "base_value", matrixTokens = "matrix_tokens"
-    }
-
-    /// Writes `null` for undefined values instead of leaving keys out (what the synthesized
-    /// encoder would do), so the shape is the same for every method.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(method, forKey: .method)
-        try c.encode(text, forKey: .text)
-        try c.encode(tokens, forKey: .tokens)
-        try c.encode(scores, forKey: .scores)
-        try c.encode(se, forKey: .se)
-        try c.encode(baseValue, forKey: .baseValue)
-        try c.encode(value, forKey: .value)
-        try c.encode(prediction, forKey: .prediction)
-        try c.encode(probabilities, forKey: .probabilities)
-        try c.encode(target, forKey: .target)
-        try c.encode(output, forKey: .output)
-        try c.encode(delta, forKey: .delta)
-        try c.encode(steps, forKey: .steps)
-        try c.encode(evaluations, forKey: .evaluations)
-        try c.encode(converged, forKey: .converged)
-        try c.encode(matrix, forKey: .matrix)
-        try c.encode(matrixTokens, forKey: .matrixTokens)
-        try c.encode(layer, forKey: .layer)
-        try c.encode(head, forKey: .head)
-        try c.encode(faithfulness, forKey: .faithfulness)
     }
 }
