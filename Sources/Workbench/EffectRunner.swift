@@ -108,7 +108,11 @@ public final class EffectRunner: @unchecked Sendable {
                 }
                 return .predicted(text: text, prediction)
             case .discover(let request):
-                return .discovered(request, try analysis.discover(request, isCancelled: isCancelled))
+                // Levels weigh alike: level l of L at done/total is (l - 1 + done/total) / L done.
+                let report = try analysis.discover(request, progress: { step in
+                    progress(.fraction((Double(step.level - 1) + Double(step.done) / Double(max(1, step.total))) / Double(max(1, step.maxLevel))))
+                }, isCancelled: isCancelled)
+                return .discovered(request, report)
             case .explainableSystems:
                 return .explainable(ExplainableSystem.all(from: explainer))
             case .saveCounterfactual(let counterfactual):

@@ -108,7 +108,10 @@ private func drawStatus(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenB
     }
     if let queue = state.tagging.queue, let progress = state.tagging.progress { parts.append("\(queue.name): \(progress)") }
     if state.tagging.saving > 0 { parts.append("saving…") }
-    if !state.jobs.isEmpty { parts.append(state.jobs.map(\.label).joined(separator: ", ") + " (Esc cancels)") }
+    if !state.jobs.isEmpty {
+        let jobs = state.jobs.map { job in job.label + (job.progress.map { String(format: " %.0f%%", $0 * 100) } ?? "") }
+        parts.append(jobs.joined(separator: ", ") + " (Esc cancels)")
+    }
     buffer.write(" " + parts.joined(separator: " · "), x: 0, y: rect.y, style: Theme.info, maxWidth: rect.width)
 }
 

@@ -43,6 +43,17 @@ import Testing
         #expect(s.sidebar.contains { $0.kind == .saved && $0.filter == chosen.filter })
     }
 
+    @Test func theSearchReportsHowFarItIs() throws {
+        let analysis = Analysis(dataset: try DatasetLoader.load(Fixtures.bundledDatasets.appendingPathComponent("rotten-tomatoes").path))
+        let steps = Collector<JobProgress>()
+        _ = EffectRunner.result(of: .discover(DiscoveryRequest(system: "minilm")), analysis: analysis, progress: { steps.append($0) })
+        let fractions = steps.items.compactMap { step -> Double? in if case .fraction(let f) = step { f } else { nil } }
+        #expect(!fractions.isEmpty && fractions.allSatisfy { (0 ... 1).contains($0) })
+        // The last level's candidates are counted from worker threads, in any order; the
+        // search reaches its last level.
+        #expect((fractions.max() ?? 0) > 0.5)
+    }
+
     @Test func sTellsWhatItSavesOutsideTheSuggestions() {
         var s = AppState(analysis: Analysis(dataset: try! Fixtures.reviewsDataset()), width: 120, height: 40)
         step(&s, .event(.key(.character("S"))))

@@ -172,6 +172,9 @@ import Testing
         // Progress updates the job; the frame shows the old metric until the result is in.
         _ = update(&s, .progress(id, .fraction(0.5)))
         #expect(s.jobs.first?.progress == 0.5 && s.metric == "accuracy")
+        var buffer = ScreenBuffer(width: s.width, height: s.height)
+        render(s, into: &buffer)
+        #expect(buffer.snapshot().contains("computing macro_f1… 50% (Esc cancels)"))
         // A second m supersedes the first: its result, arriving late, is dropped.
         let second = update(&s, .event(.key(.character("m"))))
         #expect(second.first == .cancel([id]))
