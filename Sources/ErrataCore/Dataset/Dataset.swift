@@ -36,6 +36,8 @@ public struct Dataset: Sendable {
     let idIndex: IDIndex
     /// Numeric columns whose smaller values are better (`MetricDirection`).
     public var lowerIsBetter: Set<String> = []
+    /// Error annotations the file brings (MQM ratings), beside the user's own tags.
+    public var expertRatings = ExpertRatings()
 
     public var count: Int { ids.count }
 
