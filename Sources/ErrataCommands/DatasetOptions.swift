@@ -92,7 +92,8 @@ struct DatasetOptions: ParsableArguments {
 
     /// Loads the dataset and reports skipped lines on standard error (unless a full-screen
     /// caller reports them itself, after the terminal is restored). Slices may ask for tags
-    /// (`tagged("Accuracy")`), so the dataset's tags are read where it has a store, unless
+    /// (`tagged("Accuracy")`, `counterfactual`), so the dataset's tags and kept what-if edits are
+    /// read where it has them, unless
     /// the caller opens the store itself (`readingTags: false`): the workbench reads it after
     /// its first frame, `errata tags` keeps it open to write.
     func load(progress: LoadProgressHandler? = nil, reportSkipped: Bool = true, readingTags: Bool = true) throws -> Analysis {
@@ -105,11 +106,17 @@ struct DatasetOptions: ParsableArguments {
             // A command that reads tags only for `tagged()` still runs when the store cannot be
             // read: the warning says why the tags are missing.
             do {
-                analysis.tags = InstanceTags(try TagStore(path: store).tags())
+                analysis.tags.entries = InstanceTags(try TagStore(path: store).tags()).entries
             } catch {
                 FileHandle.standardError.write(Data("errata: warning: tags not read, slices see none: \(error)\n".utf8))
             }
         }
+        // The kept what-if edits, for `counterfactual` and `flipped` in a slice.
+        if readingTags { do {
+            analysis.tags.edits = try Counterfactuals.load(for: data).map(InstanceTags.Edit.init)
+        } catch {
+            FileHandle.standardError.write(Data("errata: warning: what-if edits not read, `counterfactual` sees none: \(error)\n".utf8))
+        } }
         return analysis
     }
 

@@ -99,6 +99,8 @@ public struct AppState: Sendable {
 
     /// Tags, the palette and the work queue.
     public var tagging: TaggingState
+    /// The what-if edits kept as counterfactuals, read with the sidebar (`counterfactual` in a filter).
+    var keptEdits: [InstanceTags.Edit] = []
 
     /// `annotator` names whose tags the palette makes (see `TaggingState`). The sidebar
     /// starts with all instances only: `startEffects` computes the rest off the UI thread.
@@ -132,7 +134,14 @@ public struct AppState: Sendable {
 
     /// The sidebar as the state asks for it now, with changes applied on top.
     func sidebarRequest(metric: String? = nil, systems: [String]? = nil, groupings: [String]? = nil) -> SidebarRequest {
-        SidebarRequest(metric: metric ?? self.metric, systems: systems ?? self.systems, groupings: groupings ?? self.groupings, tags: tagging.instanceTags)
+        SidebarRequest(metric: metric ?? self.metric, systems: systems ?? self.systems, groupings: groupings ?? self.groupings, tags: sliceAnnotations)
+    }
+
+    /// What the slice language sees of the user's own annotations: tags and kept what-if edits.
+    var sliceAnnotations: InstanceTags {
+        var annotations = tagging.instanceTags
+        annotations.edits = keptEdits
+        return annotations
     }
 
     /// Categorical and boolean metadata columns with at most 30 values, one slice per value;

@@ -80,9 +80,14 @@ public final class EffectRunner: @unchecked Sendable {
                 return .filtered(request, rows: ordered)
             case .sort(let rows, let sort, let metric):
                 return .sorted(rows: sortedRows(rows, by: sort, analysis: analysis, metric: metric), sort: sort)
-            case .sidebar(let request):
+            case .sidebar(var request):
                 let saved = try SavedSlices.load(for: analysis.dataset).slices
-                return .sidebar(request, try SidebarEntry.entries(for: request, saved: saved, analysis: analysis))
+                // A damaged file leaves the edits out here; `errata counterfactuals` says where.
+                let counterfactuals = (try? Counterfactuals.load(for: analysis.dataset)) ?? []
+                request.tags.edits = counterfactuals.map(InstanceTags.Edit.init)
+                return .sidebar(request, try SidebarEntry.entries(for: request, saved: saved, analysis: analysis,
+                                                                  flipped: counterfactuals.filter(\.flipped).count),
+                                edits: request.tags.edits)
             case .compare(let request):
                 let slices = try namedSlices(filter: request.filter, groupings: request.groupings, tags: request.tags, analysis: analysis)
                 return .compared(try analysis.comparison(slices: slices, systems: request.systems, metric: request.metric))

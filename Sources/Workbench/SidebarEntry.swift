@@ -31,7 +31,8 @@ public struct SidebarEntry: Sendable, Equatable {
     /// the first system's metric. Runs as a job (a first metric is a pass over the data).
     /// A saved slice that no longer evaluates is left out; a grouping that does not is an
     /// error, since the user just typed it.
-    static func entries(for request: SidebarRequest, saved: [SavedSlices.Entry], analysis: Analysis) throws -> [SidebarEntry] {
+    /// `request.tags` carries the kept what-if edits (`flipped` of them changed the prediction).
+    static func entries(for request: SidebarRequest, saved: [SavedSlices.Entry], analysis: Analysis, flipped: Int = 0) throws -> [SidebarEntry] {
         let all = BitSet.all(analysis.dataset.count)
         // The table reads these per-instance scores for the rows it draws.
         for system in request.systems { _ = try? analysis.instanceScores(metric: request.metric, system: system) }
@@ -51,15 +52,10 @@ public struct SidebarEntry: Sendable, Equatable {
             entries.append(SidebarEntry(kind: .saved, label: label, filter: slice.filter, count: rows.count, value: value(rows)))
         }
         // The instances with a kept what-if edit, as one slice.
-        let edits = (try? Counterfactuals.load(for: analysis.dataset)) ?? []  // a damaged file: `errata counterfactuals` says where
-        let parents = Array(Set(edits.map(\.parent))).sorted()
-        if !parents.isEmpty {
-            let filter = "id in [\(parents.map(SliceExpression.quote).joined(separator: ", "))]"
-            if let rows = try? evaluator.rows(where: filter) {
-                let flipped = edits.filter(\.flipped).count
-                entries.append(SidebarEntry(kind: .saved, label: "what-if edits: \(edits.count), \(flipped) flipped", filter: filter,
-                                            count: rows.count, value: value(rows)))
-            }
+        let edits = request.tags.edits
+        if !edits.isEmpty, let rows = try? evaluator.rows(where: "counterfactual") {
+            entries.append(SidebarEntry(kind: .saved, label: "what-if edits: \(edits.count), \(flipped) flipped", filter: "counterfactual",
+                                        count: rows.count, value: value(rows)))
         }
         for grouping in request.groupings {
             let groups = try analysis.valueGroups(of: grouping, within: all, tags: request.tags).groups

@@ -139,7 +139,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.comparison = nil
         state.compareTop = 0
         let request = CompareRequest(filter: state.filter, systems: state.systems, metric: state.metric, groupings: state.groupings,
-                                     tags: state.tagging.instanceTags)
+                                     tags: state.sliceAnnotations)
         return state.start(.compare(request), label: "comparing \(state.systems.joined(separator: " and ")) per slice…")
     case .beginCommand: state.input = .init(kind: .command)
     case .beginSearch: state.input = .init(kind: .search)
@@ -222,7 +222,7 @@ func applyFilter(_ state: inout AppState, _ filter: String?, cursor: FilterReque
         state.message = .init(text: error, isError: true)
         return []
     }
-    let request = FilterRequest(expression: filter, tags: state.tagging.instanceTags, sort: state.sort, metric: state.metric, cursor: cursor,
+    let request = FilterRequest(expression: filter, tags: state.sliceAnnotations, sort: state.sort, metric: state.metric, cursor: cursor,
                                 announcement: announcement)
     return state.start(.filter(request), label: "evaluating " + (filter ?? "all instances") + "…")
 }
@@ -270,7 +270,8 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         state.rows = rows
         state.sort = sort
         clampCursors(&state)
-    case .sidebar(let request, let entries):
+    case .sidebar(let request, let entries, let edits):
+        state.keptEdits = edits
         let metricChanged = request.metric != state.metric
         let groupingAdded = request.groupings.count > state.groupings.count
         state.metric = request.metric

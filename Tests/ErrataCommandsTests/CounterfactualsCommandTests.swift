@@ -33,4 +33,21 @@ import Testing
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect(first["parent"] as? String == "1" && first["edited"] as? String == "y" && (first["after"] as? [String: Any])?["label"] as? String == "neg")
     }
+
+    @Test func sliceSelectsTheInstancesWithAKeptEdit() throws {
+        let (folder, reviews) = try ReviewsOnDisk.write()
+        defer { folder.remove() }
+        let dataset = try DatasetLoader.load(reviews, overrides: Fixtures.reviewRoles)
+        let positive = Prediction(label: "pos", probabilities: [0.1, 0.9]), negative = Prediction(label: "neg", probabilities: [0.8, 0.2])
+        try Counterfactuals.append(Counterfactual(parent: "2", system: "bert", original: "x", edited: "y", before: positive, after: negative), for: dataset)
+        try Counterfactuals.append(Counterfactual(parent: "5", system: "lr", original: "x", edited: "z", before: positive, after: positive), for: dataset)
+        func ids(_ expression: String) throws -> [String] {
+            let r = try ErrataProcess.run(["slice", reviews] + ReviewsOnDisk.roles + ["--where", expression, "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return (try r.json()["instances"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        }
+        #expect(try ids("counterfactual") == ["2", "5"])
+        #expect(try ids("flipped") == ["2"])
+        #expect(try ids("counterfactual(lr)") == ["5"])
+    }
 }

@@ -58,4 +58,25 @@ import Testing
         // Without a store, nothing is tagged: the language still knows the functions.
         #expect(Array(try SliceEvaluator(dataset: analysis.dataset).rows(where: "tagged()")) == [])
     }
+
+    @Test func counterfactualAndFlippedSelectTheEditedInstances() throws {
+        let ids = analysis.dataset.ids
+        analysis.tags.edits = [
+            .init(parent: ids[2], system: "bert", flipped: true),
+            .init(parent: ids[2], system: "lr", flipped: false),
+            .init(parent: ids[5], system: "lr", flipped: false),
+            .init(parent: "not in the dataset", system: "bert", flipped: true),
+        ]
+        #expect(try rows("counterfactual") == [2, 5])
+        #expect(try rows("counterfactual()") == [2, 5])
+        #expect(try rows("counterfactual(lr)") == [2, 5])
+        #expect(try rows("counterfactual(bert)") == [2])
+        #expect(try rows("flipped") == [2])
+        #expect(try rows("flipped(lr)") == [])
+        #expect(try rows("counterfactual and not flipped") == [5])
+        #expect(throws: SliceError.self) { try rows("counterfactual(nosuchsystem)") }
+        #expect(throws: SliceError.self) { try rows(#"flipped("Accuracy")"#) }
+        // Without kept edits the names still mean something: no instance.
+        #expect(Array(try SliceEvaluator(dataset: analysis.dataset).rows(where: "counterfactual")) == [])
+    }
 }

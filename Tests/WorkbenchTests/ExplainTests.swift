@@ -187,7 +187,12 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(view.instance == "1 (edited)")
         // The sidebar gains the instances with a kept edit as a slice.
         let entry = try #require(s.sidebar.first { $0.label == "what-if edits: 1, 1 flipped" })
-        #expect(entry.filter == #"id in ["1"]"# && entry.count == 1)
+        #expect(entry.filter == "counterfactual" && entry.count == 1)
+        // The filter bar reads the kept edit too.
+        s.overlay = nil
+        for c in ":slice flipped(bert)" { runAll(update(&s, .event(.key(.character(c))))) }
+        runAll(update(&s, .event(.key(.enter))))
+        #expect(s.rows.map { s.analysis.dataset.ids[$0] } == ["1"])
     }
 
     @Test func rankAgreementOfHandComputedCases() throws {

@@ -16,7 +16,7 @@ struct TagStoreOptions: ParsableArguments {
     func open() throws -> (Analysis, TagStore) {
         let analysis = try data.load(readingTags: false)
         let store = try TagStore(path: TagStore.path(for: analysis.dataset))
-        analysis.tags = InstanceTags(try store.tags())
+        analysis.tags.entries = InstanceTags(try store.tags()).entries
         return (analysis, store)
     }
 }

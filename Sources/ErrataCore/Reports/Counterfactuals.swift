@@ -28,6 +28,13 @@ public struct Counterfactual: Sendable, Codable, Equatable {
     }
 }
 
+extension InstanceTags.Edit {
+    /// The edit as the slice language sees it (`counterfactual`, `flipped`).
+    public init(_ counterfactual: Counterfactual) {
+        self.init(parent: counterfactual.parent, system: counterfactual.system, flipped: counterfactual.flipped)
+    }
+}
+
 /// The counterfactuals of a dataset: one JSON object a line, appended as they are kept, so a
 /// crash loses at most the line being written and the file diffs line by line.
 public enum Counterfactuals {

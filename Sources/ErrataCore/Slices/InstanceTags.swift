@@ -1,7 +1,8 @@
 import BitCollections
 
 /// The annotations made on a dataset, as the slice language sees them: `tagged()`,
-/// `tagged("Accuracy")`, `tagged("Accuracy/Omission", bert)` and `tags(bert)`.
+/// `tagged("Accuracy")`, `tagged("Accuracy/Omission", bert)` and `tags(bert)`; and the what-if
+/// edits kept as counterfactuals: `counterfactual`, `counterfactual(bert)`, `flipped(bert)`.
 ///
 /// A plain value so that ErrataCore knows nothing of the store: the typology module reads its
 /// tags into one of these and hands it to `Analysis.tags`. Categories are paths written
@@ -20,10 +21,26 @@ public struct InstanceTags: Sendable, Equatable {
         }
     }
 
-    public var entries: [Entry]
+    /// A kept what-if edit of an instance's input, as far as slicing needs it.
+    public struct Edit: Sendable, Equatable {
+        public var parent: String
+        public var system: String
+        /// Whether the edit changed the system's prediction.
+        public var flipped: Bool
 
-    public init(entries: [Entry] = []) {
+        public init(parent: String, system: String, flipped: Bool) {
+            self.parent = parent
+            self.system = system
+            self.flipped = flipped
+        }
+    }
+
+    public var entries: [Entry]
+    public var edits: [Edit]
+
+    public init(entries: [Entry] = [], edits: [Edit] = []) {
         self.entries = entries
+        self.edits = edits
     }
 
     /// True when `category` is `ancestor` or below it.
@@ -39,6 +56,16 @@ public struct InstanceTags: Sendable, Equatable {
             guard category.map({ c in entry.categories.contains { Self.category($0, isWithin: c) } }) ?? true,
                   let row = dataset.row(id: entry.instance) else { continue }
             set.insert(row)
+        }
+        return set
+    }
+
+    /// The rows of `dataset` with a kept edit (of `system` when given; only edits that flipped
+    /// the prediction when `flippedOnly`).
+    func editedRows(in dataset: Dataset, system: String?, flippedOnly: Bool) -> BitSet {
+        var set = BitSet()
+        for edit in edits where (system == nil || edit.system == system) && (!flippedOnly || edit.flipped) {
+            if let row = dataset.row(id: edit.parent) { set.insert(row) }
         }
         return set
     }

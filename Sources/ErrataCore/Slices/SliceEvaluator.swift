@@ -14,7 +14,9 @@ public protocol InstanceScores: Sendable {
 /// input), `label`/`reference`/`gold`, `id`, and system names (their outputs). Functions:
 /// `length`, `tokens`, `script`, `repetition`, `lower`, `abs`, `correct`, `exact`,
 /// `confidence`, every metric of `scores` applied to a system, and the annotations of `tags`:
-/// `tagged([category][, system])` and `tags([system])`.
+/// `tagged([category][, system])`, `tags([system])`, and the kept what-if edits
+/// `counterfactual([system])` and `flipped([system])` (bare `counterfactual` and `flipped` too,
+/// where no column has that name).
 public struct SliceEvaluator: Sendable {
     public let dataset: Dataset
     public let scores: InstanceScores?
@@ -37,7 +39,7 @@ public struct SliceEvaluator: Sendable {
         self.features = features
     }
 
-    public static let functionNames = ["length", "tokens", "script", "repetition", "lower", "abs", "correct", "exact", "confidence", "tagged", "tags"]
+    public static let functionNames = ["length", "tokens", "script", "repetition", "lower", "abs", "correct", "exact", "confidence", "tagged", "tags", "counterfactual", "flipped"]
 
     /// The rows where `expression` holds.
     public func rows(where expression: SliceExpression, source: String) throws -> BitSet {
@@ -147,7 +149,16 @@ public struct SliceEvaluator: Sendable {
         case "id": return .texts(dataset.ids)
         default: break
         }
-        guard let system = dataset.system(named: name) else { return nil }
+        if let system = dataset.system(named: name) { return value(of: system) }
+        // `counterfactual` and `flipped` read as conditions on their own, like `tagged()`.
+        if name == "counterfactual" || name == "flipped" {
+            let tags = tags ?? InstanceTags()
+            return .truth(tags.editedRows(in: dataset, system: nil, flippedOnly: name == "flipped"))
+        }
+        return nil
+    }
+
+    private func value(of system: SystemOutputs) -> SliceValue {
         if let predicted = system.predictedClass {
             // Predictions are already codes into the classes: no string per row.
             return .categories(CategoricalColumn(codes: predicted, levels: dataset.classes))
@@ -176,7 +187,7 @@ public struct SliceEvaluator: Sendable {
         func fail(_ message: String) -> SliceError {
             SliceError(expression: source, column: span.column, length: span.length, message)
         }
-        if function == "tagged" || function == "tags" { return try tagFunction(function, args, fail: fail) }
+        if ["tagged", "tags", "counterfactual", "flipped"].contains(function) { return try tagFunction(function, args, fail: fail) }
         guard args.count == 1 else { throw fail("\(function)() takes one argument, given \(args.count)") }
         let metricNames = scores?.instanceMetricNames ?? []
         let isPerSystemColumn = perSystemColumn(function) != nil
@@ -222,7 +233,8 @@ public struct SliceEvaluator: Sendable {
     }
 
     /// `tagged()`, `tagged("Category")`, `tagged("Category", system)`, `tagged(system)`;
-    /// `tags()`, `tags(system)`. A string argument is a category path, a name a system.
+    /// `tags()`, `tags(system)`; `counterfactual()`, `counterfactual(system)`, `flipped()`,
+    /// `flipped(system)`. A string argument is a category path, a name a system.
     private func tagFunction(_ function: String, _ args: [SliceExpression], fail: (String) -> SliceError) throws -> SliceValue {
         var category: String?, system: String?
         for arg in args {
@@ -236,12 +248,15 @@ public struct SliceEvaluator: Sendable {
             default:
                 throw fail(function == "tagged"
                     ? "tagged() takes a category in quotes and a system, e.g. tagged(\"Accuracy/Omission\", \(dataset.systems.first?.name ?? "system"))"
-                    : "tags() takes a system name, e.g. tags(\(dataset.systems.first?.name ?? "system"))")
+                    : "\(function)() takes a system name, e.g. \(function)(\(dataset.systems.first?.name ?? "system"))")
             }
         }
         let tags = tags ?? InstanceTags()
-        if function == "tags" { return .lists(tags.categories(in: dataset, system: system)) }
-        return .truth(tags.rows(in: dataset, category: category, system: system))
+        switch function {
+        case "tags": return .lists(tags.categories(in: dataset, system: system))
+        case "counterfactual", "flipped": return .truth(tags.editedRows(in: dataset, system: system, flippedOnly: function == "flipped"))
+        default: return .truth(tags.rows(in: dataset, category: category, system: system))
+        }
     }
 
     private func systemFunction(_ function: String, _ system: SystemOutputs, fail: (String) -> SliceError) throws -> SliceValue {

@@ -91,7 +91,8 @@ public enum JobWork: Sendable, Equatable {
 public enum JobResult: Sendable {
     case filtered(FilterRequest, rows: [Int])
     case sorted(rows: [Int], sort: AppState.Sort)
-    case sidebar(SidebarRequest, [SidebarEntry])
+    /// The slices, and the what-if edits read with them (the slice language's `counterfactual`).
+    case sidebar(SidebarRequest, [SidebarEntry], edits: [InstanceTags.Edit])
     case compared(Comparison)
     case tallies(Tallies)
     case saved(name: String, path: String)
