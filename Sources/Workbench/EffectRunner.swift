@@ -125,6 +125,10 @@ public final class EffectRunner: @unchecked Sendable {
                 return .kept(counterfactual, path: Counterfactuals.path(for: analysis.dataset))
             case .faithfulness(let explanation, let request, _):
                 return .faithfulness(try engine(explainer).faithfulness(of: explanation, request: request))
+            case .headImportance(let request):
+                let scores = try engine(explainer).headImportance(system: request.system, texts: request.texts,
+                                                                  progress: { progress(.fraction($0)) }, isCancelled: isCancelled)
+                return .headImportance(request, scores)
             }
         } catch is CancellationError {
             return .failed("cancelled")

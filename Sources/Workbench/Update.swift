@@ -304,6 +304,11 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         }
     case .predicted(let text, let prediction):
         applyPrediction(&state, text: text, prediction)
+    case .headImportance(let request, let scores):
+        if case .attention(var view)? = state.overlay {
+            view.importance = HeadImportanceState(scope: request.scope, instances: request.texts.count, scores: scores)
+            state.overlay = .attention(view)
+        }
     case .faithfulness(let scores):
         if case .faithfulness(_, _, let pane) = job.work { applyFaithfulness(&state, pane: pane, scores) }
     case .discovered(let request, let report):
@@ -319,7 +324,7 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
     case .failed(let text):
         switch job.work {
         case .explain(_, let pane): failExplanation(&state, pane: pane, text)
-        case .attention:
+        case .attention, .headImportance:
             if case .attention(var view)? = state.overlay {
                 view.error = text
                 state.overlay = .attention(view)

@@ -95,6 +95,16 @@ struct CannedExplainer: Explaining {
         return grid
     }
 
+    /// Each head's importance is the number of texts times (layer + 1) + head / 10, so a test can
+    /// tell the scope and the position apart.
+    func headImportance(system: String, texts: [String], progress: @Sendable (Double) -> Void,
+                        isCancelled: @Sendable () -> Bool) throws -> [[Double]] {
+        try check(system)
+        guard let grid = grids.values.first else { throw ExplanationError("no canned attention to shape head importance") }
+        progress(0.5)
+        return (0 ..< grid.layers).map { l in (0 ..< grid.heads).map { Double(texts.count * (l + 1)) + Double($0) / 10 } }
+    }
+
     func faithfulness(of explanation: Explanation, request: ExplanationRequest) throws -> FaithfulnessScores {
         try check(request.system)
         return faithfulness

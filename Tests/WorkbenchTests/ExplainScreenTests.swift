@@ -86,6 +86,17 @@ import Testing
         assertSnapshot(try screen(.attention(multiples), width: width, height: height, colors: 0), named: "attention-multiples-no-color-\(width)x\(height)")
     }
 
+    @Test(arguments: sizes) func headImportanceTable(width: Int, height: Int) throws {
+        var view = Self.attention
+        view.mode = .importance
+        view.head = 2
+        // Two layers of four heads: one strong head, one middling, the rest small.
+        view.importance = HeadImportanceState(scope: "'genre == \"drama\"', 4 instances", instances: 4,
+                                              scores: [[0.012, 0.3, 0.05, 0.0004], [0.21, 0.08, 0.16, 0.02]])
+        assertSnapshot(try screen(.attention(view), width: width, height: height), named: "head-importance-\(width)x\(height)")
+        assertSnapshot(try screen(.attention(view), width: width, height: height, colors: 0), named: "head-importance-no-color-\(width)x\(height)")
+    }
+
     @Test(arguments: sizes) func whatIf(width: Int, height: Int) throws {
         assertSnapshot(try screen(.whatIf(Self.whatIf), width: width, height: height), named: "what-if-\(width)x\(height)")
         assertSnapshot(try screen(.whatIf(Self.whatIf), width: width, height: height, colors: 0), named: "what-if-no-color-\(width)x\(height)")

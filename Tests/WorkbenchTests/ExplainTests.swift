@@ -195,6 +195,44 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(s.rows.map { s.analysis.dataset.ids[$0] } == ["1"])
     }
 
+    @Test func headImportanceOfTheTextAndOfTheSlice() throws {
+        var s = state()
+        var canned = explainer
+        canned.grids = [text: CannedExplainer.attention!]
+        func run(_ effects: [Effect]) {
+            for case .run(let id, let work) in effects {
+                run(update(&s, .finished(id, EffectRunner.result(of: work, analysis: analysis, explainer: canned))))
+            }
+        }
+        _ = update(&s, .event(.key(.enter)))
+        run(update(&s, .event(.key(.character("A")))))
+        // `i`: this text only; the canned engine gives texts × (layer + 1) + head / 10.
+        let started = update(&s, .event(.key(.character("i"))))
+        guard case .run(_, .headImportance(let request))? = started.last else { Issue.record("no head-importance job"); return }
+        #expect(request.texts == [text] && request.scope == "this input" && s.job(.headImportance) != nil)
+        run(started)
+        guard case .attention(let one)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(one.mode == .importance && one.importance?.scores?[1][1] == 2.1 && one.importance?.instances == 1)
+        // On the table the cursor moves by layer and head (two of each here); Enter opens that head's grid.
+        for key in [Key.character("k"), .character("l"), .character("l")] { _ = update(&s, .event(.key(key))) }
+        guard case .attention(let moved)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(moved.layer == 0 && moved.head == 1)
+        _ = update(&s, .event(.key(.enter)))
+        guard case .attention(let opened)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(opened.mode == .head && opened.layer == 0 && opened.head == 1 && opened.matrix == CannedExplainer.attention!.map(layer: 0, head: 1))
+        // `I`: the table's rows (all ten here), each text of the first input.
+        let slice = update(&s, .event(.key(.character("I"))))
+        guard case .run(_, .headImportance(let sliceRequest))? = slice.last else { Issue.record("no slice job"); return }
+        #expect(sliceRequest.texts.count == 10 && sliceRequest.scope == "all instances, 10 instances")
+        run(slice)
+        guard case .attention(let all)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(all.importance?.scores?[0][0] == 10 && all.importance?.scores?[1][1] == 20.1)
+        // Esc cancels a running one with the view.
+        _ = update(&s, .event(.key(.character("I"))))
+        #expect(update(&s, .event(.key(.escape))).contains { if case .cancel = $0 { true } else { false } })
+        #expect(s.job(.headImportance) == nil)
+    }
+
     @Test func rankAgreementOfHandComputedCases() throws {
         let agreement = try #require(RankAgreement([0.4, -0.2, 0.1, 0.0], [0.3, 0.1, -0.5, 0.05], k: 2))
         // Ranks 4 1 3 2 against 4 3 1 2: d² = 0 + 4 + 4 + 0 = 8, rho = 1 - 6·8 / (4·15) = 0.2.

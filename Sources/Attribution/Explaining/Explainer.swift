@@ -186,7 +186,9 @@ public struct Explainer: Sendable {
     /// Head importance (Michel et al. 2019) over `texts`: the mean of |∂target/∂g_h| at
     /// every gate open, for each text's predicted class (or `options.targetClass`), as a
     /// probability or (with `options.logit`) a logit. [layer][head].
-    public func headImportance(_ texts: [String], options: Options, isCancelled: @Sendable () -> Bool = { false }) throws -> [[Double]] {
+    /// `progress` receives the fraction of texts done.
+    public func headImportance(_ texts: [String], options: Options, progress: (Double) -> Void = { _ in },
+                               isCancelled: @Sendable () -> Bool = { false }) throws -> [[Double]] {
         guard case .transformer(let classifier) = model else {
             throw AttributionError.invalidArgument("the bag-of-words model has no attention heads")
         }
@@ -200,6 +202,7 @@ public struct Explainer: Sendable {
                 of: options.logit ? .logit(index) : .probability(index), head: classifier.head,
                 inputs: [EncoderInput(wordEmbeddings: classifier.encoder.embeddings(tokenIds: ids))])[0].headGateGradient
             gradients.append((0 ..< gates.layers).map { l in (0 ..< gates.heads).map { Double(gates[l, $0]) } })
+            progress(Double(gradients.count) / Double(texts.count))
         }
         return try HeadImportance.scores(gateGradients: gradients)
     }

@@ -124,13 +124,20 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
             of: explanation.scores, text: explanation.text, target: explanation.target, options: Self.options(request))
     }
 
-    /// Head importance over `texts` (the transformer only).
-    func headImportance(system: String, texts: [String], request: ExplanationRequest) throws -> [[Double]] {
+    /// Head importance over `texts` (the transformer only), for `request`'s target and output.
+    func headImportance(system: String, texts: [String], request: ExplanationRequest, progress: @Sendable (Double) -> Void = { _ in },
+                        isCancelled: @Sendable () -> Bool = { false }) throws -> [[Double]] {
         let explainer = try model(system)
         guard explainer.supports(.attention) else {
             throw ExplanationError("system '\(system)' (\(declared[system]!.rawValue)) has no attention heads: head-importance needs minilm-sentiment")
         }
-        return try explainer.headImportance(texts, options: Self.options(request))
+        return try explainer.headImportance(texts, options: Self.options(request), progress: progress, isCancelled: isCancelled)
+    }
+
+    public func headImportance(system: String, texts: [String], progress: @Sendable (Double) -> Void,
+                               isCancelled: @Sendable () -> Bool) throws -> [[Double]] {
+        try headImportance(system: system, texts: texts, request: ExplanationRequest(system: system, text: ""),
+                           progress: progress, isCancelled: isCancelled)
     }
 
     /// The declared model of `system`, loaded once.

@@ -3,9 +3,10 @@ import TerminalUI
 
 /// The attention view: one text's attention, every layer and head from one forward pass,
 /// shown as one grid (a head, a layer's head average, or the rollout) or as small
-/// multiples (every head of a layer at once).
+/// multiples (every head of a layer at once), or which heads the prediction depends on
+/// (head importance, over this text or the table's slice).
 public struct AttentionState: Sendable, Equatable {
-    public enum Mode: Sendable, Equatable { case head, average, rollout, multiples }
+    public enum Mode: Sendable, Equatable { case head, average, rollout, multiples, importance }
 
     public var system: String
     public var text: String
@@ -19,6 +20,8 @@ public struct AttentionState: Sendable, Equatable {
     public var key = 0
     /// The view it was opened from, where Esc returns.
     public var back: ExplainState?
+    /// The last head-importance table asked for (`i`, `I`), kept while the user looks at grids.
+    public var importance: HeadImportanceState?
 
     public init(system: String, text: String, back: ExplainState?) {
         self.system = system
@@ -30,7 +33,7 @@ public struct AttentionState: Sendable, Equatable {
     var matrix: [[Double]]? {
         guard let grids else { return nil }
         return switch mode {
-        case .head, .multiples: grids.map(layer: layer, head: head)
+        case .head, .multiples, .importance: grids.map(layer: layer, head: head)
         case .average: grids.headAverage(layer: layer)
         case .rollout: grids.rollout()
         }
@@ -42,6 +45,7 @@ public struct AttentionState: Sendable, Equatable {
         case .average: "layer \(layer + 1) of \(grids?.layers ?? 0) · mean of \(grids?.heads ?? 0) heads"
         case .rollout: "rollout over \(grids?.layers ?? 0) layers"
         case .multiples: "layer \(layer + 1) of \(grids?.layers ?? 0) · every head"
+        case .importance: "head importance · layer \(layer + 1) · head \(head + 1)"
         }
     }
 }
@@ -54,6 +58,9 @@ public enum AttentionCommand: String, NamedCommand {
     case previousHead = "previous-head"
     case average, rollout
     case multiples = "small-multiples"
+    case importance = "head-importance"
+    case sliceImportance = "slice-head-importance"
+    case openHead = "open-head"
     case help, close, quit
 
     public var help: String {
@@ -69,6 +76,9 @@ public enum AttentionCommand: String, NamedCommand {
         case .average: "the mean of the layer's heads"
         case .rollout: "attention rollout through every layer"
         case .multiples: "every head of the layer at once"
+        case .importance: "which heads this prediction depends on (head importance)"
+        case .sliceImportance: "head importance over the table's slice (up to 200 instances)"
+        case .openHead: "the grid of the head under the cursor (head importance)"
         case .help: "keys, and why attention is not explanation"
         case .close: "back"
         case .quit: "quit"
@@ -95,6 +105,9 @@ extension KeyTable where Name == AttentionCommand {
         .init(key: .character("a"), command: .average, label: "a"),
         .init(key: .character("r"), command: .rollout, label: "r"),
         .init(key: .character("m"), command: .multiples, label: "m"),
+        .init(key: .character("i"), command: .importance, label: "i"),
+        .init(key: .character("I"), command: .sliceImportance, label: "I"),
+        .init(key: .enter, command: .openHead, label: "Enter"),
         .init(key: .character("?"), command: .help, label: "?"),
         .init(key: .escape, command: .close, label: "Esc"),
         .init(key: .character("q"), command: .quit, label: "q"),
@@ -114,7 +127,13 @@ func openAttention(_ state: inout AppState, system: String, text: String, from e
 func handleAttentionKey(_ state: inout AppState, _ attention: AttentionState, _ key: Key) -> [Effect] {
     var view = attention
     let layers = view.grids?.layers ?? 1, heads = view.grids?.heads ?? 1, tokens = view.grids?.tokens.count ?? 1
+    let onTable = view.mode == .importance
     switch AttentionKeymap.attention.command(for: key) {
+    // On the importance table the cursor is a (layer, head) cell.
+    case .down? where onTable: view.layer = min(layers - 1, view.layer + 1)
+    case .up? where onTable: view.layer = max(0, view.layer - 1)
+    case .right? where onTable: view.head = min(heads - 1, view.head + 1)
+    case .left? where onTable: view.head = max(0, view.head - 1)
     case .down?: view.query = min(tokens - 1, view.query + 1)
     case .up?: view.query = max(0, view.query - 1)
     case .right?: view.key = min(tokens - 1, view.key + 1)
@@ -130,12 +149,26 @@ func handleAttentionKey(_ state: inout AppState, _ attention: AttentionState, _ 
     case .average?: view.mode = .average
     case .rollout?: view.mode = .rollout
     case .multiples?: view.mode = view.mode == .multiples ? .head : .multiples
+    case .importance?, .sliceImportance?:
+        let request = AttentionState.importanceRequest(state, system: view.system, text: view.text,
+                                                       slice: AttentionKeymap.attention.command(for: key) == .sliceImportance)
+        guard !request.texts.isEmpty else {
+            state.message = .init(text: "the table shows no instances to score", isError: true)
+            return []
+        }
+        view.mode = .importance
+        view.importance = HeadImportanceState(scope: request.scope, instances: request.texts.count, scores: nil)
+        state.overlay = .attention(view)
+        return state.start(.headImportance(request), label: "head importance over \(request.scope)…")
+    case .openHead?:
+        guard onTable else { return [] }
+        view.mode = .head
     case .help?:
         state.overlay = .help(.attention, back: .attention(view))
         return []
     case .close?:
         if let back = view.back { state.overlay = .explain(back) } else { state.overlay = nil }
-        return state.cancelJobs(.attention)
+        return state.cancelJobs(.attention) + state.cancelJobs(.headImportance)
     case .quit?: return [.quit]
     case nil: return []
     }

@@ -10,9 +10,18 @@ struct AttentionView: View {
     let colors: Int
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
-        let inner = overlayBox(&buffer, rect, title: "Attention · \(attention.system) · \(attention.title) · [ ] layer · , . head · a mean · r rollout · m all heads · ? caveat")
+        let inner = overlayBox(&buffer, rect, title: "Attention · \(attention.system) · \(attention.title) · ? keys and caveat")
         if let error = attention.error {
             StyledText(error, style: Theme.error).draw(in: inner, into: &buffer)
+            return
+        }
+        if attention.mode == .importance, let importance = attention.importance {
+            HeadImportanceTable(importance: importance, layer: attention.layer, head: attention.head, colors: colors).draw(in: inner, into: &buffer)
+            if let scores = importance.scores, attention.layer < scores.count, attention.head < scores[attention.layer].count {
+                let score = scores[attention.layer][attention.head], share = importance.maximum > 0 ? score / importance.maximum : 0
+                let status = "layer \(attention.layer + 1) head \(attention.head + 1): \(String(format: "%.4g", score)) (\(Int((share * 100).rounded()))% of the largest) · Enter opens its grid"
+                buffer.write(status, x: inner.x, y: inner.maxY - 1, style: Theme.key, maxWidth: inner.width)
+            }
             return
         }
         guard let grids = attention.grids, inner.height >= 4 else {
@@ -84,18 +93,20 @@ struct AttentionView: View {
 
     /// A weight's cell: a blue ramp background in colour, a block character without.
     private func shade(_ weight: Double, cursor: Bool) -> (String, Style) {
-        let level = max(0, min(4, Int((weight * 5).rounded(.down))))
-        var style: Style
-        var glyph = " "
-        switch colors {
-        case 256...: style = Style(background: .indexed([255, 153, 111, 69, 21][level]))
-        case 8...: style = level >= 2 ? Style(background: .blue) : Style()
-            glyph = level == 1 || level == 3 ? "░" : " "
-        default: style = Style()
-            glyph = [" ", "░", "▒", "▓", "█"][level]
-        }
+        var (glyph, style) = Self.ramp(weight, colors: colors)
         if cursor { style.attributes.insert(.reverse) }
         return (glyph, style)
+    }
+
+    /// A share in [0, 1] as one of five steps of a blue ramp (256 colours), blue or not with a
+    /// light shade between (8 colours), or a block character of rising density (none).
+    static func ramp(_ share: Double, colors: Int) -> (glyph: String, style: Style) {
+        let level = max(0, min(4, Int((share * 5).rounded(.down))))
+        switch colors {
+        case 256...: return (" ", Style(background: .indexed([255, 153, 111, 69, 21][level])))
+        case 8...: return (level == 1 || level == 3 ? "░" : " ", level >= 2 ? Style(background: .blue) : Style())
+        default: return ([" ", "░", "▒", "▓", "█"][level], Style())
+        }
     }
 
     private func window(_ cursor: Int, visible: Int, count: Int) -> Int {

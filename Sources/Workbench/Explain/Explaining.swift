@@ -43,6 +43,12 @@ public protocol Explaining: Sendable {
     /// can page through layers and heads without asking again.
     func attention(system: String, text: String) throws -> AttentionGrids
 
+    /// How much the prediction depends on each attention head, over `texts` ([layer][head]:
+    /// Michel et al. 2019's mean |∂p/∂gate| for each text's predicted class). `progress`
+    /// receives the fraction of texts done; `isCancelled` is polled between texts.
+    func headImportance(system: String, texts: [String], progress: @Sendable (Double) -> Void,
+                        isCancelled: @Sendable () -> Bool) throws -> [[Double]]
+
     /// Comprehensiveness and sufficiency of an explanation's scores, evaluated on the model
     /// with the masking of `request` (ERASER's measures: does the model need, and is it
     /// enough with, the tokens ranked highest?).

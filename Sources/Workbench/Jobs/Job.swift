@@ -26,7 +26,7 @@ public enum JobWork: Sendable, Equatable {
         case filter, sort, sidebar, compare, tallies, save
         /// An explanation for one pane of the explanation view.
         case explain(pane: Int)
-        case attention, faithfulness, models, discover
+        case attention, faithfulness, models, discover, headImportance
         /// A what-if prediction: of the original text, or of an edit (each edit supersedes the last).
         case predict(edit: Bool)
     }
@@ -50,6 +50,8 @@ public enum JobWork: Sendable, Equatable {
     case predict(system: String, text: String, edit: Bool)
     /// Comprehensiveness and sufficiency of a pane's explanation.
     case faithfulness(Explanation, ExplanationRequest, pane: Int)
+    /// Each attention head's importance over some texts (one, or a slice's), for the attention view.
+    case headImportance(HeadImportanceRequest)
     /// Which systems the engine can explain, with their classes (loads the models: the
     /// encoder is fetched on first use).
     case explainableSystems
@@ -70,6 +72,7 @@ public enum JobWork: Sendable, Equatable {
         case .attention: .attention
         case .predict(_, _, let edit): .predict(edit: edit)
         case .faithfulness: .faithfulness
+        case .headImportance: .headImportance
         case .explainableSystems: .models
         case .discover: .discover
         }
@@ -81,7 +84,7 @@ public enum JobWork: Sendable, Equatable {
     /// Work for the model, which runs on a queue of its own.
     var usesModel: Bool {
         switch self {
-        case .explain, .attention, .predict, .faithfulness, .explainableSystems: true
+        case .explain, .attention, .predict, .faithfulness, .headImportance, .explainableSystems: true
         default: false
         }
     }
@@ -100,6 +103,7 @@ public enum JobResult: Sendable {
     case attention(AttentionGrids)
     case predicted(text: String, Prediction)
     case faithfulness(FaithfulnessScores)
+    case headImportance(HeadImportanceRequest, [[Double]])
     case kept(Counterfactual, path: String)
     case explainable([String: ExplainableSystem])
     case discovered(DiscoveryRequest, DiscoveryReport)

@@ -53,7 +53,10 @@ struct HelpView: View {
             from, not what the prediction depends on; different weights can give the same output. Heads that attend to [CLS], \
             [SEP] or the previous token are common and often carry little. Rollout (Abnar & Zuidema 2020) follows attention \
             through the layers with the residual connection; it too is a summary, not a causal attribution. Compare with \
-            IG or SHAP in the explanation view.
+            IG or SHAP in the explanation view. Head importance (Michel et al. 2019) is causal where attention is not: \
+            each head's output is scaled by a gate g = 1, and the table gives the mean |∂p/∂g| of the predicted class \
+            over this input (i) or the table's slice (I, up to 200 instances): how much the prediction moves if a head \
+            is turned down, to first order.
             """, style: Theme.dim)
         }
     }
