@@ -119,6 +119,8 @@ public final class EffectRunner: @unchecked Sendable {
                 }, isCancelled: isCancelled)
                 return .discovered(request, report)
             case .explainableSystems:
+                // The first run fetches the encoder: the status bar shows how far it is.
+                try explainer?.prepare(progress: { progress(.fraction($0)) })
                 return .explainable(ExplainableSystem.all(from: explainer))
             case .saveCounterfactual(let counterfactual):
                 try Counterfactuals.append(counterfactual, for: analysis.dataset)

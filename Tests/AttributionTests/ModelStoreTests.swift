@@ -55,6 +55,18 @@ import Testing
         return hash.finalize()
     }
 
+    @Test func aCallerHearsTheDownloadsProgressWhileItAsks() {
+        let heard = Collector<Double>()
+        let bar = ProgressBar(label: "Downloading", total: 200)
+        ModelStore.reportingProgress(to: { heard.append($0) }) {
+            bar.update(done: 50, previous: 0)
+            bar.update(done: 200, previous: 50)
+        }
+        // Once the call returns, nobody is listening.
+        bar.update(done: 100, previous: 0)
+        #expect(heard.items == [0.25, 1])
+    }
+
     @Test func sha256MatchesPublishedVectors() {
         #expect(Self.digest("", chunk: 1) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(Self.digest("abc", chunk: 2) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -60,6 +60,12 @@ struct CannedExplainer: Explaining {
 
     func explainableSystems() -> [String] { systems.keys.sorted() }
 
+    /// Reports half and then all of a fetch, as the engine does while it downloads.
+    func prepare(progress: @Sendable (Double) -> Void) throws {
+        progress(0.5)
+        progress(1)
+    }
+
     func classes(system: String) -> [String] { systems[system] ?? [] }
 
     func supportsGradients(system: String) -> Bool { system != "bow" }

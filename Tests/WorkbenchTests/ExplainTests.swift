@@ -195,6 +195,15 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(s.rows.map { s.analysis.dataset.ids[$0] } == ["1"])
     }
 
+    @Test func loadingTheModelsReportsTheFetchAsTheJobsProgress() throws {
+        let steps = Collector<JobProgress>()
+        let result = EffectRunner.result(of: .explainableSystems, analysis: analysis, explainer: explainer, progress: { steps.append($0) })
+        let fractions = steps.items.compactMap { step -> Double? in if case .fraction(let f) = step { f } else { nil } }
+        #expect(fractions == [0.5, 1])
+        guard case .explainable(let systems) = result else { Issue.record("no systems: \(result)"); return }
+        #expect(systems["bert"]?.classes == ["neg", "pos"])
+    }
+
     @Test func headImportanceOfTheTextAndOfTheSlice() throws {
         var s = state()
         var canned = explainer

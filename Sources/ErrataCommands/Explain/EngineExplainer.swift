@@ -71,6 +71,14 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
         declared[system] == .minilmSentiment
     }
 
+    public func prepare(progress: @Sendable (Double) -> Void) throws {
+        try withoutActuallyEscaping(progress) { progress in
+            try ModelStore.reportingProgress(to: progress) {
+                for system in order { _ = try model(system) }
+            }
+        }
+    }
+
     public func classes(system: String) -> [String] {
         (try? model(system).labels) ?? []
     }

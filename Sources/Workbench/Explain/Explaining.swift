@@ -12,6 +12,10 @@ public protocol Explaining: Sendable {
     /// declares a model for. Others are shown without explanations.
     func explainableSystems() -> [String]
 
+    /// Loads the models of the explainable systems, fetching the encoder on first use (83 MB);
+    /// `progress` receives the download's fraction done. Later calls return at once.
+    func prepare(progress: @Sendable (Double) -> Void) throws
+
     /// A system's classes, in the order of `Prediction.probabilities` (empty for a system it
     /// cannot explain).
     func classes(system: String) -> [String]

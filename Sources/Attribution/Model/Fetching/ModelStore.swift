@@ -13,6 +13,14 @@ public enum ModelStore {
         ProgressBar.enabled.set(shown)
     }
 
+    /// Runs `body` (which may fetch a model) with the download's fraction done reported to
+    /// `progress`, for a caller that draws its own progress (the workbench's status bar).
+    public static func reportingProgress<T>(to progress: @escaping @Sendable (Double) -> Void, _ body: () throws -> T) rethrows -> T {
+        ProgressBar.observer.set(progress)
+        defer { ProgressBar.observer.set(nil) }
+        return try body()
+    }
+
     private static let lock = NSLock()
     private static let completeMarker = ".complete"
 

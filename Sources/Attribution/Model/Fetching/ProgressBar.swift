@@ -16,8 +16,12 @@ struct ProgressBar: Sendable {
     /// line on standard error would land in the middle of its frame.
     static let enabled = Switch()
 
+    /// Who else hears of the progress (the workbench's status bar), as a fraction done.
+    static let observer = Observer()
+
     /// Draws the bar for `done` bytes if it moved since `previous` bytes.
     func update(done: Int, previous: Int) {
+        Self.observer.notify(min(Double(done) / Double(max(total, 1)), 1))
         guard Self.enabled.isOn else { return }
         let step = interactive ? max(total / 200, 1) : max(total / 10, 1)
         guard done / step != previous / step || done == total else { return }
@@ -27,6 +31,15 @@ struct ProgressBar: Sendable {
         let text = String(format: "%@ [%@] %5.1f / %.1f MB", label, bar, Double(done) / 1e6, Double(total) / 1e6)
         FileHandle.standardError.write(Data(((interactive ? "\r" : "") + text + (interactive && done < total ? "" : "\n")).utf8))
     }
+}
+
+/// A progress callback shared between threads, set for the length of one fetch.
+final class Observer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handler: (@Sendable (Double) -> Void)?
+
+    func notify(_ fraction: Double) { lock.withLock { handler }?(fraction) }
+    func set(_ handler: (@Sendable (Double) -> Void)?) { lock.withLock { self.handler = handler } }
 }
 
 /// A flag shared between threads.
