@@ -86,6 +86,15 @@ import Testing
         assertSnapshot(try screen(.attention(multiples), width: width, height: height, colors: 0), named: "attention-multiples-no-color-\(width)x\(height)")
     }
 
+    @Test(arguments: sizes) func methodPicker(width: Int, height: Int) throws {
+        var view = Self.explain
+        view.picker = MethodPicker(methods: [.ig, .permutation, .kernelshap, .shap, .exact, .loo, .grad, .gxi, .attention, .rollout],
+                                   current: .permutation, players: 16)
+        view.picker?.cursor = 4
+        assertSnapshot(try screen(.explain(view), width: width, height: height), named: "method-picker-\(width)x\(height)")
+        assertSnapshot(try screen(.explain(view), width: width, height: height, colors: 0), named: "method-picker-no-color-\(width)x\(height)")
+    }
+
     @Test(arguments: sizes) func headImportanceTable(width: Int, height: Int) throws {
         var view = Self.attention
         view.mode = .importance

@@ -87,6 +87,33 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(s.overlay == .detail(DetailState(row: 0)) && s.jobs.isEmpty)
     }
 
+    @Test func theMethodPickerListsWhatTheModelSupportsAndRefusesUnaffordableExact() {
+        var s = state()
+        _ = update(&s, .event(.key(.enter)))
+        _ = run(&s, update(&s, .event(.key(.character("a")))))
+        #expect(update(&s, .event(.key(.character("m")))).isEmpty)
+        guard case .explain(let opened)? = s.overlay, let picker = opened.picker else { Issue.record("no picker"); return }
+        #expect(picker.methods == [.ig, .permutation, .kernelshap, .shap, .exact, .loo, .grad, .gxi, .attention, .rollout])
+        #expect(picker.cursor == 0 && picker.players == 6)  // the six words of the canned explanation
+        // Down three and Enter: shap, which starts the pane again and closes the list.
+        for key in [Key.character("j"), .down, .character("j")] { _ = update(&s, .event(.key(key))) }
+        let chosen = update(&s, .event(.key(.enter)))
+        guard case .run(_, .explain(let request, pane: 0))? = chosen.last else { Issue.record("no job"); return }
+        guard case .explain(let closed)? = s.overlay else { Issue.record("view closed"); return }
+        #expect(request.method == .shap && closed.picker == nil)
+        // Exact over 15 players is refused with the reason; the list stays open.
+        var many = MethodPicker(methods: [.exact, .shap], current: .shap, players: 15)
+        many.cursor = 0
+        #expect(handleMethodPickerKey(&many, .enter) == .refused(
+            "exact needs 2^15 evaluations for 15 players; use shap or permutation, or words (w) for fewer players"))
+        var few = MethodPicker(methods: [.exact, .shap], current: .shap, players: 14)
+        few.cursor = 0
+        #expect(handleMethodPickerKey(&few, .enter) == .chosen(.exact))
+        #expect(handleMethodPickerKey(&few, .escape) == .closed)
+        // A bag of words lists the model-agnostic methods only.
+        #expect(s.methods(for: "bow") == [.permutation, .kernelshap, .shap, .exact, .loo])
+    }
+
     @Test func keysChangeTheMethodTargetUnitAndPanes() {
         var s = state()
         _ = update(&s, .event(.key(.enter)))
@@ -97,7 +124,7 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(request.method == .permutation)
         _ = run(&s, shap)
         for (key, check) in [("t", { (r: ExplanationRequest) in r.target == "neg" }), ("w", { $0.unit == .words }), ("x", { $0.masking == .pad }),
-                             ("m", { $0.method == .kernelshap })] as [(Character, (ExplanationRequest) -> Bool)] {
+                             ("M", { $0.method == .kernelshap })] as [(Character, (ExplanationRequest) -> Bool)] {
             let effects = update(&s, .event(.key(.character(key))))
             guard case .run(_, .explain(let changed, pane: 0))? = effects.last else { Issue.record("no job after \(key)"); return }
             #expect(check(changed), "key \(key): \(changed)")

@@ -14,6 +14,8 @@ public struct ExplainState: Sendable, Equatable {
     public var cursor = 0
     /// The first wrapped line shown (long inputs scroll).
     public var top = 0
+    /// The method list `m` opens over the view; nil when closed.
+    public var picker: MethodPicker?
 
     public init(row: Int, instance: String, text: String, request: ExplanationRequest) {
         self.row = row
@@ -51,8 +53,8 @@ public enum ExplainCommand: String, NamedCommand {
     case previousToken = "previous-token"
     case scrollDown = "scroll-down"
     case scrollUp = "scroll-up"
+    case chooseMethod = "choose-method"
     case nextMethod = "next-method"
-    case previousMethod = "previous-method"
     case shap = "shap"
     case integratedGradients = "integrated-gradients"
     case nextTarget = "next-target"
@@ -74,8 +76,8 @@ public enum ExplainCommand: String, NamedCommand {
         case .previousToken: "previous token"
         case .scrollDown: "scroll down"
         case .scrollUp: "scroll up"
-        case .nextMethod: "next method"
-        case .previousMethod: "previous method"
+        case .chooseMethod: "choose the method from a list (what each computes and costs)"
+        case .nextMethod: "next method, without the list"
         case .shap: "SHAP (permutation; error bars tighten as it runs)"
         case .integratedGradients: "Integrated Gradients"
         case .nextTarget: "explain the next class"
@@ -106,8 +108,8 @@ extension KeyTable where Name == ExplainCommand {
         .init(key: .down, command: .scrollDown, label: "↓"),
         .init(key: .character("k"), command: .scrollUp, label: "k"),
         .init(key: .up, command: .scrollUp, label: "↑"),
-        .init(key: .character("m"), command: .nextMethod, label: "m"),
-        .init(key: .character("M"), command: .previousMethod, label: "M"),
+        .init(key: .character("m"), command: .chooseMethod, label: "m"),
+        .init(key: .character("M"), command: .nextMethod, label: "M"),
         .init(key: .character("s"), command: .shap, label: "s"),
         .init(key: .character("i"), command: .integratedGradients, label: "i"),
         .init(key: .character("t"), command: .nextTarget, label: "t"),

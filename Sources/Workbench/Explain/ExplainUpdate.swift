@@ -55,16 +55,32 @@ func handleExplainKey(_ state: inout AppState, _ explain: ExplainState, _ key: K
         edit(&explain.panes[pane].request)
         effects += startPane(&state, &explain, pane)
     }
+    if var picker = explain.picker {
+        switch handleMethodPickerKey(&picker, key) {
+        case .open: explain.picker = picker
+        case .closed: explain.picker = nil
+        case .refused(let reason):
+            explain.picker = picker
+            state.message = .init(text: reason, isError: true)
+        case .chosen(let method):
+            explain.picker = nil
+            if method != explain.panes[pane].request.method { change { $0.method = method } }
+        }
+        state.overlay = .explain(explain)
+        return effects
+    }
     switch ExplainKeymap.explain.command(for: key) {
     case .nextToken?: explain.cursor = min(max(0, tokens - 1), explain.cursor + 1)
     case .previousToken?: explain.cursor = max(0, explain.cursor - 1)
     case .scrollDown?: explain.top += 1
     case .scrollUp?: explain.top = max(0, explain.top - 1)
-    case .nextMethod?, .previousMethod?:
+    case .chooseMethod?:
+        explain.picker = MethodPicker(methods: state.methods(for: explain.panes[pane].request.system),
+                                      current: explain.panes[pane].request.method, players: explain.panes[pane].explanation?.tokens.count)
+    case .nextMethod?:
         let methods = state.methods(for: explain.panes[pane].request.system)
         let current = methods.firstIndex(of: explain.panes[pane].request.method) ?? 0
-        let step = ExplainKeymap.explain.command(for: key) == .nextMethod ? 1 : methods.count - 1
-        change { $0.method = methods[(current + step) % methods.count] }
+        change { $0.method = methods[(current + 1) % methods.count] }
     case .shap?: change { $0.method = .permutation }
     case .integratedGradients?:
         guard state.canUseGradients(explain.panes[pane].request.system) else {

@@ -32,6 +32,10 @@ struct HeatView: View {
         }
         buffer.write(faithfulnessLine(explain.focused), x: inner.x, y: y, style: Theme.info, maxWidth: inner.width)
         buffer.write(cursorLine, x: inner.x, y: y + 1, style: Theme.key, maxWidth: inner.width)
+        if let picker = explain.picker {
+            MethodPickerView(picker: picker, current: explain.focused.request.method)
+                .draw(in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(3, inner.height - 1)), into: &buffer)
+        }
     }
 
     private func scale(_ pane: ExplainPane) -> HeatScale? {
