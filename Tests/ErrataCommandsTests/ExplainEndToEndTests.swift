@@ -61,6 +61,10 @@ import Testing
         try first.waitFor(text: "layer 6 of 6 · head 1 of 12")
         try first.sendKeys(".", "[")
         try first.waitFor(text: "layer 5 of 6 · head 2 of 12")
+        // Head importance of this input, from the real gate gradients: six layers of twelve heads.
+        try first.sendKeys("i")
+        try first.waitFor(text: "layer 6  ", timeout: .seconds(60))
+        #expect(try first.capture().contains("mean |∂p/∂gate| over this input"))
         try first.sendKeys("Escape")
         try first.waitFor(text: "minilm · permutation")
 
