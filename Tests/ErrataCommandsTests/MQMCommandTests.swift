@@ -68,6 +68,16 @@ import Testing
         #expect(histogram.stdout == "column,bin,low,high,count,sysA\ndoc,talk.1,,,2,3.050000\n")
     }
 
+    @Test func validateCountsTheExpertRatings() throws {
+        let r = try ErrataProcess.run(["validate", ratings, "--reference-system", "ref", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try r.json()
+        #expect(json["reference_system"] as? String == "ref" && json["expert_ratings"] as? Int == 6)
+        #expect(json["expert_raters"] as? [String] == ["rater1", "rater2"] && json["expert_errors"] as? Int == 4)
+        let table = try ErrataProcess.run(["validate", ratings])
+        #expect(table.stdout.contains("expert ratings: 6 by 2 raters (rater1, rater2), 4 errors\n"))
+    }
+
     @Test func aMalformedMarkFailsWithItsLocation() throws {
         let bad = try folder.write("bad.tsv", "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\ns\td\t1\t1\tr\tsrc\tab</v>\tOther\tMinor\n")
         let r = try ErrataProcess.run(["summary", bad])

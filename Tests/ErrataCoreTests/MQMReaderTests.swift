@@ -44,7 +44,7 @@ import Testing
         #expect(first.rater == "rater1")
         #expect(first.errors == [
             ExpertError(category: "Accuracy/Mistranslation", severity: "Major", span: TextSpan(start: 9, end: 16), line: 2),
-            ExpertError(category: "Fluency/Punctuation", severity: "Minor", span: TextSpan(start: 16, end: 17), line: 3),
+            ExpertError(category: "Fluency/Punctuation", severity: "Minor", span: TextSpan(start: 16, end: 17), line: 3, comment: "comma"),
         ])
         #expect(ratings.first { $0.instance == "talk.1:1" && $0.system == "sysB" }?.errors == [])
         // "Cafe\u{301} " is six scalars (five characters): spans count scalars.

@@ -9,7 +9,8 @@ import BitCollections
 /// instance's id is `doc:seg_id` (`talk.1:1`). Its input is the source with span marks
 /// removed; each system's output is its target with the `<v>…</v>` mark removed. Every error
 /// row becomes an `ExpertError` of the rating (instance, system, rater), with its span in
-/// the output, and in the source when the source carries the mark (`Source error` rows).
+/// the output, and in the source when the source carries the mark (`Source error` rows), and
+/// the rater's comment where there is one.
 /// Each system gets a numeric column `mqm`: the weighted error count of its output
 /// (`MQMWeights`), averaged over the raters who rated that output.
 ///
@@ -61,6 +62,7 @@ struct MQMReader {
             column[name] = c
         }
         let weights = self.weights
+        let commentColumn = table.columnIndex("comment")
         var skipped = table.skipped
         var segments: [Segment] = []
         var segmentOfKey: [String: Int] = [:]
@@ -133,8 +135,10 @@ struct MQMReader {
                     return ratings.count - 1
                 }()
                 if severity.lowercased() != MQMWeights.noError {
+                    let comment = commentColumn.map { table.cells[$0][row] }
                     ratings[r].errors.append(ExpertError(category: category, severity: severity, span: target.span,
-                                                         sourceSpan: source.span, line: line))
+                                                         sourceSpan: source.span, line: line,
+                                                         comment: comment?.isEmpty == false ? comment : nil))
                 }
             } catch let problem as LoadError {
                 if !skipBadLines { throw problem }
