@@ -50,6 +50,9 @@ import Testing
         let system = try #require(rows.first { $0["metric"] as? String == "chrf" && $0["level"] as? String == "system" })
         #expect(system["count"] as? Int == 2 && system["kendall_by_item"] is NSNull)
 
+        let csv = try ErrataProcess.run(["metaeval", ratings, "--reference-system", "ref", "--metrics", "mqm", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("slice,metric,level,n,pearson,kendall,kendall_by_item,items\nAll instances,mqm,system,2,1.000000,1.000000,,\n"))
+
         let table = try ErrataProcess.run(["metaeval", ratings, "--reference-system", "ref", "--by", "seg_id"])
         #expect(table.status == 0 && table.stdout.contains("seg_id = 1") && table.stdout.contains("—"))
     }
