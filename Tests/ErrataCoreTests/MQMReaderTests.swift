@@ -60,6 +60,8 @@ import Testing
         #expect(try analysis.instanceScores(metric: "mqm", system: "sysA") == [5.1, 1])
         #expect(try analysis.instanceScores(metric: "mqm", system: "sysB") == [0, 0])
         #expect(analysis.higherIsBetter(metric: "mqm") == false)
+        // Slice discovery searches error points as they are.
+        #expect(try analysis.instanceErrors(system: "sysA", measure: .metric(nil)) == [5.1, 1])
         #expect(analysis.metricNames.contains("mqm"))
     }
 
