@@ -6,7 +6,7 @@ import Typology
 /// Which data to open and which column plays which part; shared by every command.
 struct DatasetOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "A dataset folder with errata.json, a bundled dataset's name (rotten-tomatoes, wmt17-en-de), or a .csv, .tsv or .jsonl file.",
+        "A dataset folder with errata.json, a bundled dataset's name (rotten-tomatoes, wmt17-en-de, mqm-ted-en-de), or a .csv, .tsv or .jsonl file (a TSV of MQM ratings is recognised by its header).",
         valueName: "dataset"), completion: .file(extensions: ["csv", "tsv", "jsonl"]))
     var dataset: String = DatasetLocator.demoName
 
@@ -25,8 +25,11 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("score"), help: ArgumentHelp("A system's score column (a number or class probabilities), as NAME=COLUMN.", valueName: "name=column"))
     var scores: [String] = []
 
-    @Option(help: "wide (one column per system) or long (a system column, one row per instance and system).")
+    @Option(help: "wide (one column per system), long (a system column, one row per instance and system) or mqm (MQM ratings: one row per error, docs/formats.md).")
     var layout: ColumnRoles.Layout?
+
+    @Option(name: .customLong("reference-system"), help: ArgumentHelp("A system whose outputs are the reference for chrF, BLEU and TER; it stays a system (MQM files: ref).", valueName: "system"))
+    var referenceSystem: String?
 
     @Option(name: .customLong("system-column"), help: "Long layout: the column naming the system.")
     var systemColumn: String?
@@ -77,6 +80,7 @@ struct DatasetOptions: ParsableArguments {
             roles.types[column] = type
         }
         roles.task = task
+        roles.referenceSystem = referenceSystem
         roles.lowerIsBetter = Set(lowerIsBetter.flatMap { systemList($0) ?? [] })
         roles.higherIsBetter = Set(higherIsBetter.flatMap { systemList($0) ?? [] })
         return roles

@@ -11,7 +11,7 @@ public struct ErrataCommand: AsyncParsableCommand {
         abstract: "A terminal workbench for error analysis of machine learning models.",
         discussion: "With no subcommand: in a terminal, opens the workbench on the bundled demo (WMT17 English-German); otherwise prints the demo's summary (chrF per system).",
         subcommands: [OpenCommand.self, SummaryCommand.self, CompareCommand.self, SliceCommand.self, SlicesCommand.self,
-                      HistogramCommand.self, ValidateCommand.self, AttributeCommand.self, PredictCommand.self, TrainCommand.self,
+                      HistogramCommand.self, MetaevalCommand.self, ValidateCommand.self, AttributeCommand.self, PredictCommand.self, TrainCommand.self,
                       TerminalCommand.self, TagsCommand.self, DiscoverCommand.self, CounterfactualsCommand.self])
 
     public init() {}

@@ -20,6 +20,9 @@ struct SliceCommand: AsyncParsableCommand {
     @Option(help: "The per-instance metric shown (default: the dataset's).")
     var metric: String?
 
+    @Option(help: "Systems whose outputs and scores are shown, comma-separated (default: all).")
+    var systems: String?
+
     @Option(help: "Show at most this many instances (the count covers all).")
     var limit: Int?
 
@@ -36,13 +39,15 @@ struct SliceCommand: AsyncParsableCommand {
             try store.write(for: analysis.dataset)
             ReportWriter.writeError("errata: saved slice '\(save)' (\(rows.count) instances) in \(SavedSlices.path(for: analysis.dataset))\n")
         }
-        let listing = try analysis.listing(rows: rows, filter: filter.expression, metric: metric, limit: limit ?? (format == .table ? 50 : nil))
-        ReportWriter.write(try Self.render(listing, analysis.dataset, format))
+        let names = systemList(systems)
+        let listing = try analysis.listing(rows: rows, filter: filter.expression, metric: metric,
+                                           limit: limit ?? (format == .table ? 50 : nil), systems: names)
+        ReportWriter.write(try Self.render(listing, analysis.dataset, systems: names ?? analysis.dataset.systems.map(\.name), format))
     }
 
-    static func render(_ listing: InstanceListing, _ dataset: Dataset, _ format: ReportFormat) throws -> String {
+    static func render(_ listing: InstanceListing, _ dataset: Dataset, systems: [String], _ format: ReportFormat) throws -> String {
         if format == .json { return try ReportWriter.json(listing) }
-        let inputNames = dataset.inputs.map(\.name), systems = dataset.systems.map(\.name)
+        let inputNames = dataset.inputs.map(\.name)
         let metric = listing.metric ?? ""
         var header = ["id"] + inputNames
         if let label = dataset.label { header.append(label.name) }

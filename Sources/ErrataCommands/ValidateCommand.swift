@@ -26,6 +26,12 @@ struct ValidateCommand: AsyncParsableCommand {
         var missing: MissingValues
         var warnings: [String]
         var memory_bytes: Int
+        /// The system whose outputs are the reference (`--reference-system`), or nil.
+        var reference_system: String?
+        /// Expert annotations the file brings (MQM): ratings, raters, errors marked.
+        var expert_ratings: Int
+        var expert_raters: [String]
+        var expert_errors: Int
     }
 
     func run() async throws {
@@ -38,7 +44,9 @@ struct ValidateCommand: AsyncParsableCommand {
         let report = Report(dataset: d.name, source: d.source, task: d.task.rawValue, instances: d.count,
                             systems: d.systems.map(\.name), classes: d.classes, columns: columns,
                             metrics: analysis.metricNames, skipped: d.skipped.count, missing: d.missing, warnings: d.warnings,
-                            memory_bytes: d.memoryFootprint)
+                            memory_bytes: d.memoryFootprint, reference_system: d.referenceSystem,
+                            expert_ratings: d.expertRatings.ratings.count, expert_raters: d.expertRatings.raters,
+                            expert_errors: d.expertRatings.ratings.reduce(0) { $0 + $1.errors.count })
         if format == .json {
             ReportWriter.write(try ReportWriter.json(report))
             return
@@ -46,6 +54,10 @@ struct ValidateCommand: AsyncParsableCommand {
         var text = "\(d.name): \(d.count) instances, \(d.task.rawValue), loaded from \(d.source)\n"
         text += "systems: \(d.systems.isEmpty ? "none" : d.systems.map(\.name).joined(separator: ", "))\n"
         if !d.classes.isEmpty { text += "classes: \(d.classes.joined(separator: ", "))\n" }
+        if let reference = d.referenceSystem { text += "reference: the outputs of system '\(reference)'\n" }
+        if !d.expertRatings.isEmpty {
+            text += "expert ratings: \(report.expert_ratings) by \(report.expert_raters.count) raters (\(report.expert_raters.joined(separator: ", "))), \(report.expert_errors) errors\n"
+        }
         text += "metrics: \(analysis.metricNames.joined(separator: ", ")) (default \(d.defaultMetric))\n"
         text += ReportWriter.table(header: ["column", "role", "type"], rows: columns.map { [$0.name, $0.role, $0.type] })
         if d.skipped.count > 0 { text += "skipped lines: \(d.skipped.count)\n" }

@@ -76,6 +76,43 @@ import Testing
         #expect(located > 0 && located < tried, "\(located) of \(tried) failed")
     }
 
+    /// MQM ratings, read by header and with the layout forced: span marks spliced anywhere,
+    /// fields lost or doubled. Every error of the MQM reader is located, and every span lies
+    /// inside its text.
+    @Test(.timeLimit(.minutes(3))) func mqmRatingsLocateEveryErrorAndNeverCrash() throws {
+        let own = Array(Fixtures.mqmRatings.utf8)
+        let marks = ["<v>", "</v>", "\t", "\n", "No-error", "Major", "Minor/", "\u{301}", "中"].map { Array($0.utf8) }
+        var random = SeededGenerator(seed: 20_261_203, stream: 10)
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        var forced = ColumnRoles()
+        forced.layout = .mqm
+        let started = ContinuousClock.now
+        var tried = 0, located = 0
+        while tried < Self.inputs, ContinuousClock.now - started < Self.budget {
+            let input = Self.mutate(own, &random, others: marks)
+            let path = try folder.write("ratings.tsv", bytes: input)
+            tried += 1
+            for roles in [ColumnRoles(), forced] {
+                do {
+                    let d = try DatasetLoader.load(path, overrides: roles)
+                    for rating in d.expertRatings.ratings {
+                        let row = try #require(d.row(id: rating.instance))
+                        let length = try #require(d.system(named: rating.system)).output[row].unicodeScalars.count
+                        #expect(rating.errors.allSatisfy { ($0.span?.end ?? 0) <= length }, "\(rating) in \(input)")
+                    }
+                } catch let error as LoadError where roles.layout == .mqm {
+                    #expect(error.line != nil || error.message.hasPrefix("the file is empty"), "\(error) for \(input)")
+                    located += 1
+                } catch is LoadError {
+                    // Read by header: a mutated header is no longer MQM, and the generic loader answers.
+                }
+            }
+        }
+        #expect(tried >= 500, "only \(tried) inputs in \(Self.budget)")
+        #expect(located > 0 && located < tried, "\(located) of \(tried) failed")
+    }
+
     @Test(.timeLimit(.minutes(3))) func sliceExpressionsLocateEveryErrorAndNeverCrash() throws {
         let seeds = try String(contentsOf: Self.corpus.appendingPathComponent("slices.txt"), encoding: .utf8)
             .split(separator: "\n").map { Array($0.utf8) }

@@ -2,7 +2,8 @@
 ///
 /// Classification: `accuracy`, `macro_f1`, `micro_f1`. Generation: `chrf`, `chrf++`, `bleu`,
 /// `ter`, `exact_match`. Both: `confidence` (mean of a system's scores) and any numeric
-/// column, metadata or per-system, as the mean over the slice.
+/// column, metadata or per-system, as the mean over the slice. MQM ratings bring `mqm` this
+/// way: `MQMReader` scores each output at load into a per-system column (lower is better).
 public enum MetricCatalog {
     public static let classification = ["accuracy", "macro_f1", "micro_f1"]
     public static let generation = ["chrf", "chrf++", "bleu", "ter", "exact_match"]

@@ -5,6 +5,9 @@ public struct ColumnRoles: Sendable, Equatable {
         case wide
         /// One row per instance and system, with a system-name column (as WMT and MQM files come).
         case long
+        /// Google's MQM ratings: one row per error a rater marked (`system doc doc_id seg_id
+        /// rater source target category severity [comment]`), read by `MQMReader`.
+        case mqm
     }
 
     public var name: String?
@@ -32,6 +35,11 @@ public struct ColumnRoles: Sendable, Equatable {
     /// and columns declared higher-is-better against a name's default (see `MetricDirection`).
     public var lowerIsBetter: Set<String> = []
     public var higherIsBetter: Set<String> = []
+    /// A system whose outputs are also the reference (the label) that text metrics compare
+    /// with, such as the human translation `ref` of an MQM file, which raters scored too.
+    public var referenceSystem: String?
+    /// MQM layout: the error weights (the standard ones when nil).
+    public var mqmWeights: MQMWeights?
 
     public init() {}
 
@@ -41,5 +49,6 @@ public struct ColumnRoles: Sendable, Equatable {
             && a.outputColumn == b.outputColumn && a.outputsFile == b.outputsFile
             && a.scores.elementsEqual(b.scores, by: ==) && a.scoreColumn == b.scoreColumn && a.types == b.types
             && a.metric == b.metric && a.lowerIsBetter == b.lowerIsBetter && a.higherIsBetter == b.higherIsBetter
+            && a.referenceSystem == b.referenceSystem && a.mqmWeights == b.mqmWeights
     }
 }

@@ -38,6 +38,9 @@ public struct Dataset: Sendable {
     public var lowerIsBetter: Set<String> = []
     /// Error annotations the file brings (MQM ratings), beside the user's own tags.
     public var expertRatings = ExpertRatings()
+    /// The system whose outputs are the reference (`ColumnRoles.referenceSystem`), if any:
+    /// meta-evaluation leaves it out, since text metrics score it against itself.
+    public var referenceSystem: String?
 
     public var count: Int { ids.count }
 

@@ -79,12 +79,16 @@ public struct ExpertError: Sendable, Hashable {
     public var sourceSpan: TextSpan?
     /// The file's line the error was read from, for messages.
     public var line: Int
+    /// The rater's note, where the file has one (MQM's `comment` column; nil when empty).
+    public var comment: String?
 
-    public init(category: String, severity: String, span: TextSpan? = nil, sourceSpan: TextSpan? = nil, line: Int) {
+    public init(category: String, severity: String, span: TextSpan? = nil, sourceSpan: TextSpan? = nil, line: Int,
+                comment: String? = nil) {
         self.category = category
         self.severity = severity
         self.span = span
         self.sourceSpan = sourceSpan
         self.line = line
+        self.comment = comment
     }
 }

@@ -32,11 +32,16 @@ public struct Manifest: Sendable, Codable, Equatable {
     public var lowerIsBetter: [String]?
     /// Columns whose larger values are better against their name's default (a negated MQM score).
     public var higherIsBetter: [String]?
+    /// A system whose outputs are also the reference for text metrics (`ref` in MQM files).
+    public var referenceSystem: String?
+    /// MQM layout: error weights, rule -> weight (`{"Major": 5, "Minor/Fluency/Punctuation": 0.1}`).
+    public var mqmWeights: MQMWeights?
 
     enum CodingKeys: String, CodingKey {
         case name, description, task, data, layout, id, input, label, outputs, system, output, scores, score,
              metric, types, explainers
         case outputsData = "outputs_data", lowerIsBetter = "lower_is_better", higherIsBetter = "higher_is_better"
+        case referenceSystem = "reference_system", mqmWeights = "mqm_weights"
     }
 
     public static let fileName = "errata.json"
@@ -111,6 +116,8 @@ public struct Manifest: Sendable, Codable, Equatable {
         roles.types = types ?? [:]
         roles.lowerIsBetter = Set(lowerIsBetter ?? [])
         roles.higherIsBetter = Set(higherIsBetter ?? [])
+        roles.referenceSystem = referenceSystem
+        roles.mqmWeights = mqmWeights
         return (Self.resolve(data, against: directory), roles)
     }
 

@@ -1,7 +1,8 @@
 /// How a system's per-instance error is measured for slice discovery.
 public enum ErrorMeasure: Sendable, Equatable {
     /// The metric's own per-instance value: 1 - correct for accuracy and exact match,
-    /// 1 - score / 100 for chrF, chrF++ and BLEU, TER / 100 for TER.
+    /// 1 - score / 100 for chrF, chrF++ and BLEU, TER / 100 for TER, and a lower-is-better
+    /// numeric column (MQM's `mqm`) as it is, as `.column` takes it.
     case metric(String?)
     /// 1 where the sentence score of the metric is worse than the threshold (below it; above
     /// it for TER), else 0.
@@ -40,6 +41,8 @@ extension Analysis {
             case "accuracy", "macro_f1", "micro_f1", "exact_match": return scores.map { 1 - $0 }
             case "ter": return scores.map { $0 / 100 }
             case "chrf", "chrf++", "bleu": return scores.map { max(0, 1 - $0 / 100) }
+            // Error points need no conversion: MQM datasets search their default metric as it is.
+            case _ where !metric.higherIsBetter: return try instanceErrors(system: system, measure: .column(metric.name))
             default:
                 throw AnalysisError("'\(metric.name)' is not an error measure: use --error-column \(metric.name) for a lower-is-better score, or --below T for a higher-is-better one")
             }

@@ -3,7 +3,8 @@ import Foundation
 /// Opens a dataset from a file or a folder with an `errata.json` manifest.
 public enum DatasetLoader {
     /// Loads `path`: a folder holding `errata.json`, a data file with a manifest beside it that
-    /// names it, or a bare CSV, TSV or JSON Lines file. Roles given in `overrides` win over the
+    /// names it, or a bare CSV, TSV or JSON Lines file; a TSV with an MQM header (or any file
+    /// with the `mqm` layout) is read by `MQMReader`. Roles given in `overrides` win over the
     /// manifest's; with neither, common column names (`id`, `text`, `label`, ...) are used.
     /// `progress`, when given, hears how far reading and building have come.
     public static func load(_ path: String, overrides: ColumnRoles = ColumnRoles(), skipBadLines: Bool = false,
@@ -33,20 +34,28 @@ public enum DatasetLoader {
         }
         roles.merge(overrides)
         let readShare = roles.outputsFile == nil ? 0.0 ... 0.8 : 0.0 ... 0.4
-        let data = try readTable(dataPath, skipBadLines: skipBadLines,
+        let data = try readTable(dataPath, skipBadLines: skipBadLines, tabSeparated: roles.layout == .mqm,
                                  progress: ReadProgress(progress, activity: "reading \((dataPath as NSString).lastPathComponent)", range: readShare))
+        if roles.name == nil {
+            roles.name = ((isDirectory ? path : dataPath) as NSString).lastPathComponent
+        }
+        // A bare file with an MQM header is read as MQM ratings unless a flag says otherwise.
+        if roles.layout == .mqm || (!fromManifest && overrides.layout == .wide && overrides.systemColumn == nil
+                                    && MQMReader.recognises(data.columnNames)) {
+            progress?(0.8, "grouping ratings")
+            let dataset = try MQMReader(roles: roles, skipBadLines: skipBadLines).build(data)
+            progress?(1, "loaded")
+            return try roles.referenceSystem.map { try dataset.usingReference(system: $0) } ?? dataset
+        }
         if !fromManifest { roles.guess(from: data.columnNames) }
         let outputs = try roles.outputsFile.map {
             try readTable($0, skipBadLines: skipBadLines,
                           progress: ReadProgress(progress, activity: "reading \(($0 as NSString).lastPathComponent)", range: 0.4 ... 0.8))
         }
         progress?(0.8, "building columns")
-        if roles.name == nil {
-            roles.name = ((isDirectory ? path : dataPath) as NSString).lastPathComponent
-        }
         let dataset = try DatasetBuilder(roles: roles, skipBadLines: skipBadLines).build(data: data, outputs: outputs)
         progress?(1, "loaded")
-        return dataset
+        return try roles.referenceSystem.map { try dataset.usingReference(system: $0) } ?? dataset
     }
 
     /// Reads a CSV (`.csv`), TSV (`.tsv`, `.tab`) or JSON Lines (`.jsonl`, `.ndjson`) file.
@@ -54,8 +63,9 @@ public enum DatasetLoader {
         try readTable(path, skipBadLines: skipBadLines, progress: ReadProgress(nil))
     }
 
-    static func readTable(_ path: String, skipBadLines: Bool, progress: ReadProgress) throws -> RawTable {
-        let ext = (path as NSString).pathExtension.lowercased()
+    /// `tabSeparated`: read as TSV whatever the extension (MQM ratings, forced with `--layout mqm`).
+    static func readTable(_ path: String, skipBadLines: Bool, tabSeparated: Bool = false, progress: ReadProgress) throws -> RawTable {
+        let ext = tabSeparated ? "tsv" : (path as NSString).pathExtension.lowercased()
         guard ["csv", "tsv", "tab", "jsonl", "ndjson"].contains(ext) else {
             throw LoadError(file: path, "unknown file type '.\(ext)': use .csv, .tsv or .jsonl (one JSON object per line)")
         }
@@ -100,6 +110,8 @@ extension ColumnRoles {
         if let v = other.scoreColumn { scoreColumn = v }
         types.merge(other.types) { $1 }
         if let v = other.metric { metric = v }
+        if let v = other.referenceSystem { referenceSystem = v }
+        if let v = other.mqmWeights { mqmWeights = v }
         lowerIsBetter = lowerIsBetter.subtracting(other.higherIsBetter).union(other.lowerIsBetter)
         higherIsBetter = higherIsBetter.subtracting(other.lowerIsBetter).union(other.higherIsBetter)
     }

@@ -19,14 +19,16 @@ public struct InstanceListing: Sendable, Codable {
 }
 
 extension Analysis {
-    public func listing(rows: BitSet, filter: String?, metric: String?, limit: Int?) throws -> InstanceListing {
-        let systems = dataset.systems.map(\.name)
+    /// `systems` limits the outputs and scores to those systems (all when nil).
+    public func listing(rows: BitSet, filter: String?, metric: String?, limit: Int?, systems chosen: [String]? = nil) throws -> InstanceListing {
+        let shown = try chosen.map { try $0.map { try requireSystem($0) } } ?? dataset.systems
+        let systems = shown.map(\.name)
         let metricName = systems.isEmpty ? nil : try self.metric(named: metric).name
         let scores = try metricName.map { m in try systems.map { try instanceScores(metric: m, system: $0) } } ?? []
         var instances: [InstanceListing.Instance] = []
         for row in rows.prefix(limit ?? Int.max) {
             var outputs: [String: String] = [:], values: [String: Double?] = [:]
-            for (k, system) in dataset.systems.enumerated() where system.hasOutput(row) {
+            for (k, system) in shown.enumerated() where system.hasOutput(row) {
                 outputs[system.name] = system.output[row]
                 if metricName != nil { values[system.name] = scores[k][row].finiteOrNil }
             }
