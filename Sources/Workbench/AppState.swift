@@ -22,6 +22,8 @@ public struct AppState: Sendable {
         case attention(AttentionState)
         /// The input edited, the model run again (`e`).
         case whatIf(WhatIfState)
+        /// Automatic metrics against the human score (`:metaeval`).
+        case metaEvaluation(MetaEvaluationState)
     }
 
     /// A line being typed: a `:` command or a `/` search.

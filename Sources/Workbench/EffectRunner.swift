@@ -127,6 +127,9 @@ public final class EffectRunner: @unchecked Sendable {
                 return .kept(counterfactual, path: Counterfactuals.path(for: analysis.dataset))
             case .faithfulness(let explanation, let request, _):
                 return .faithfulness(try engine(explainer).faithfulness(of: explanation, request: request))
+            case .metaEvaluate(let request):
+                let slices = try namedSlices(filter: request.filter, groupings: request.groupings, tags: request.tags, analysis: analysis)
+                return .metaEvaluated(try analysis.metaEvaluation(slices: slices, human: request.human, metrics: request.metrics))
             case .headImportance(let request):
                 let scores = try engine(explainer).headImportance(system: request.system, texts: request.texts,
                                                                   progress: { progress(.fraction($0)) }, isCancelled: isCancelled)

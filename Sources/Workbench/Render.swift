@@ -138,6 +138,7 @@ private func overlayView(_ state: AppState, keymap: Keymap) -> (any View)? {
     case .detail(let detail)?: DetailView(state: state, detail: detail)
     case .compare?: CompareView(state: state)
     case .tallies?: TalliesView(state: state)
+    case .metaEvaluation(let view)?: MetaEvaluationView(state: view, job: state.job(.metaEvaluate)?.label)
     case .explain(let explain)?: HeatView(explain: explain, colors: state.colors)
     case .attention(let attention)?: AttentionView(attention: attention, colors: state.colors)
     case .whatIf(let whatIf)?: WhatIfView(whatIf: whatIf, classes: state.explainable[whatIf.system]?.classes ?? [])

@@ -61,6 +61,18 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
             return state.cancelJobs(.compare)
         }
         return []
+    case .metaEvaluation(var view)?:
+        let command = keymap.command(for: key)
+        if let top = scrolled(view.top, lines: view.result?.rows.count ?? 0, by: command, page: state.tablePageSize) {
+            view.top = top
+            state.overlay = .metaEvaluation(view)
+        } else if command == .quit {
+            return [.quit]
+        } else {
+            state.overlay = nil
+            return state.cancelJobs(.metaEvaluate)
+        }
+        return []
     case .tallies?:
         let lines = talliesLines(state).count
         if let top = scrolled(state.tagging.talliesTop, lines: lines, by: keymap.command(for: key), page: state.tablePageSize) {
@@ -285,6 +297,11 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
             state.message = .init(text: "\(slices) slices by \(grouping)", isError: false)
         }
         if metricChanged, let sort = state.sort, sort.column.isNumeric { return sortEffect(&state, sort) }
+    case .metaEvaluated(let result):
+        if case .metaEvaluation(var view)? = state.overlay {
+            view.result = result
+            state.overlay = .metaEvaluation(view)
+        }
     case .compared(let comparison):
         state.comparison = comparison
     case .tallies(let tallies):

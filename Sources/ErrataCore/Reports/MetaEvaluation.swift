@@ -14,8 +14,8 @@ import BitCollections
 /// correlating (MQM and TER are negated), so a metric that agrees with the experts gets a
 /// positive correlation whatever its direction. Undefined values (n < 2, no variation) are
 /// nil. The reference system, scored against itself by the text metrics, is left out.
-public struct MetaEvaluation: Sendable, Codable {
-    public struct Row: Sendable, Codable {
+public struct MetaEvaluation: Sendable, Codable, Equatable {
+    public struct Row: Sendable, Codable, Equatable {
         public var slice: String
         public var metric: String
         /// `system` or `segment`.

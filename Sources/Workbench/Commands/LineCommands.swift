@@ -33,6 +33,9 @@ extension LineCommand {
             return state.start(.sidebar(state.sidebarRequest(groupings: state.groupings + [argument])), label: "grouping by \(argument)…")
         },
         LineCommand("systems", arguments: "A,B,...", help: "choose the systems shown and compared (the first is the baseline)", run: systemsCommand),
+        LineCommand("metaeval", arguments: "[METRIC,...]",
+                    help: "how the automatic metrics (default chrf, bleu, ter) agree with MQM, per slice, system and segment level",
+                    run: startMetaEvaluation),
         LineCommand("discover", arguments: "[SYSTEM] [versus OTHER]",
                     help: "find the slices where a system fails most, or loses to another (SliceLine; each tested, Holm-corrected); they fill the sidebar's suggestions, `S` saves one") { state, argument in
             let words = commandWords(argument)

@@ -26,7 +26,7 @@ public enum JobWork: Sendable, Equatable {
         case filter, sort, sidebar, compare, tallies, save
         /// An explanation for one pane of the explanation view.
         case explain(pane: Int)
-        case attention, faithfulness, models, discover, headImportance
+        case attention, faithfulness, models, discover, headImportance, metaEvaluate
         /// A what-if prediction: of the original text, or of an edit (each edit supersedes the last).
         case predict(edit: Bool)
     }
@@ -57,6 +57,8 @@ public enum JobWork: Sendable, Equatable {
     case explainableSystems
     /// The slices where a system fails most (SliceLine), each tested against the rest.
     case discover(DiscoveryRequest)
+    /// How the automatic metrics agree with the human score, per slice (`:metaeval`).
+    case metaEvaluate(MetaEvaluationRequest)
     /// Appends a what-if edit to the dataset's counterfactuals.
     case saveCounterfactual(Counterfactual)
 
@@ -75,6 +77,7 @@ public enum JobWork: Sendable, Equatable {
         case .headImportance: .headImportance
         case .explainableSystems: .models
         case .discover: .discover
+        case .metaEvaluate: .metaEvaluate
         }
     }
 
@@ -107,6 +110,7 @@ public enum JobResult: Sendable {
     case kept(Counterfactual, path: String)
     case explainable([String: ExplainableSystem])
     case discovered(DiscoveryRequest, DiscoveryReport)
+    case metaEvaluated(MetaEvaluation)
     case failed(String)
 }
 
