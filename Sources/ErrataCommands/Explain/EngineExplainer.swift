@@ -77,13 +77,13 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
 
     /// Computes the explanation, or returns the cached one; a computed result is cached.
     public func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void,
-                        isCancelled: @Sendable () -> Bool) throws -> Explanation {
-        try explain(request, progress: progress, fraction: { _ in }, isCancelled: isCancelled)
+                        fraction: @Sendable (Double) -> Void, isCancelled: @Sendable () -> Bool) throws -> Explanation {
+        try compute(request, progress: progress, fraction: fraction, isCancelled: isCancelled)
     }
 
-    /// `explain`, also handing `fraction` the share of a Shapley run's evaluations done.
-    func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void, fraction: (Double) -> Void,
-                 isCancelled: @Sendable () -> Bool) throws -> Explanation {
+    /// `explain`, for callers whose `fraction` stays on the calling thread (the command line).
+    private func compute(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void, fraction: (Double) -> Void,
+                         isCancelled: @Sendable () -> Bool) throws -> Explanation {
         let explainer = try model(request.system)
         guard explainer.supports(request.method) else {
             throw ExplanationError("system '\(request.system)' (\(declared[request.system]!.rawValue)) cannot be explained with \(request.method.rawValue): the model has no gradients or attention; use shap, kernelshap, permutation, exact or loo")
@@ -101,7 +101,7 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
 
     /// Non-escaping callers (the command line) need no cancellation.
     func explain(_ request: ExplanationRequest, fraction: (Double) -> Void = { _ in }) throws -> Explanation {
-        try explain(request, progress: { _ in }, fraction: fraction, isCancelled: { false })
+        try compute(request, progress: { _ in }, fraction: fraction, isCancelled: { false })
     }
 
     /// What exact Shapley values of the requests' texts would cost (their players and masking).
