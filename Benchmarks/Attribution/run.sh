@@ -35,7 +35,7 @@ bench="$here/.build/release/attribution-bench"
 # errata three ways: the system's OpenBLAS (when installed), OpenBLAS fetched from the
 # scipy-openblas32 wheel, and the SIMD kernel; ERRATA_BLAS is read at start, so one process each.
 rm -f "$results/errata-fetched.json"
-if ldconfig -p | grep -q libopenblas.so.0; then
+if ldconfig -p | grep libopenblas.so.0 >/dev/null; then
     ERRATA_BLAS=system "$bench" --repository "$root" --sample "$sample" --output "$results/errata-blas.json"
     ERRATA_BLAS=fetched "$bench" --repository "$root" --workload forward --workload ig --sample "$sample" \
         --output "$results/errata-fetched.json"

@@ -70,7 +70,7 @@ def kernel_table(reports, torch_side):
             first_cpu = first_cpu or cpu
             tail = f" | {ig['seconds']['median']:.3f} | {cpu:.3f} | {cpu / first_cpu:.2f} |"
         rows.append(f"| errata, {report['compute']['kernel']} | " + " | ".join(cells) + tail)
-    pools = ", ".join(sorted({f"{p['internal_api']} {p.get('version', '')} {p.get('architecture', '')}".strip()
+    pools = ", ".join(sorted({f"{p['internal_api']} {p.get('version') or ''} {p.get('architecture') or ''}".strip()
                               for p in torch_side["threadpools"]}))
     ig = torch_side.get("ig")
     rows.append(f"| PyTorch ({pools}) | " + " | ".join(milliseconds(x["seconds"]["median"]) for x in torch_side["forward"])
