@@ -7,7 +7,7 @@
 #   COMPLETENESS_LIMIT=all Benchmarks/Attribution/run.sh             # the whole test split (hours)
 #
 # Reports go to $RESULTS (default Benchmarks/Attribution/results/). errata reads ERRATA_BLAS at
-# start, so the SIMD kernel is timed by a second process. The PyTorch side runs with
+# start, so each matrix kernel is timed by a process of its own. The PyTorch side runs with
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (they slow a current numpy where the machine
 # sets them); errata's OpenBLAS keeps the machine's settings.
 set -euo pipefail
@@ -20,12 +20,31 @@ completeness=${COMPLETENESS_LIMIT:-100}
 load_average=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p "$results"
 
+# The Python peers: the python3 on PATH when it has them, else a virtual environment made
+# here once with the pinned versions of requirements.txt ($PYTHON overrides both).
+python=${PYTHON:-python3}
+if [ -z "${PYTHON:-}" ] && ! python3 -c 'import torch, transformers, captum, shap, threadpoolctl' 2>/dev/null; then
+    [ -x "$here/.venv/bin/python" ] || python3 -m venv "$here/.venv"
+    "$here/.venv/bin/python" -m pip install -q -r "$here/requirements.txt" >&2
+    python="$here/.venv/bin/python"
+fi
+
 swift build -c release --package-path "$here" >&2
 bench="$here/.build/release/attribution-bench"
 
-"$bench" --repository "$root" --sample "$sample" --output "$results/errata-blas.json"
-ERRATA_BLAS=off "$bench" --repository "$root" --workload forward --output "$results/errata-simd.json"
-env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$here/compare.py" \
+# errata three ways: the system's OpenBLAS (when installed), OpenBLAS fetched from the
+# scipy-openblas32 wheel, and the SIMD kernel; ERRATA_BLAS is read at start, so one process each.
+rm -f "$results/errata-fetched.json"
+if ldconfig -p | grep libopenblas.so.0 >/dev/null; then
+    ERRATA_BLAS=system "$bench" --repository "$root" --sample "$sample" --output "$results/errata-blas.json"
+    ERRATA_BLAS=fetched "$bench" --repository "$root" --workload forward --workload ig --sample "$sample" \
+        --output "$results/errata-fetched.json"
+else
+    ERRATA_BLAS=fetched "$bench" --repository "$root" --sample "$sample" --output "$results/errata-blas.json"
+fi
+ERRATA_BLAS=off "$bench" --repository "$root" --workload forward --workload ig --sample "$sample" \
+    --output "$results/errata-simd.json"
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$here/compare.py" \
     --errata "$results/errata-blas.json" --repository "$root" --output "$results/pytorch.json"
 rm -f "$results/completeness.json"
 case "$completeness" in

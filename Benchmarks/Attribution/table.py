@@ -1,7 +1,8 @@
 """Prints the attribution benchmark's results as Markdown tables, errata beside PyTorch.
 
-Reads the reports that run.sh writes into one folder: errata-blas.json and errata-simd.json
-(attribution-bench), pytorch.json (compare.py) and, when present, a completeness report.
+Reads the reports that run.sh writes into one folder: errata-blas.json, errata-simd.json and,
+when the system has OpenBLAS, errata-fetched.json (attribution-bench, one per matrix kernel),
+pytorch.json (compare.py) and, when present, a completeness report.
 """
 
 import argparse
@@ -37,22 +38,44 @@ def milliseconds(seconds):
 
 
 def machine(errata, torch_side, load_average):
-    compute = errata["compute"]
     versions = torch_side["versions"]
     blas = torch_side["threadpools"]
     kernels = ", ".join(sorted({f"{p['internal_api']} {p.get('architecture', '')}".strip() for p in blas}))
     return "\n".join([
         f"- CPU: {cpu_model()}, {os.cpu_count()} cores; load average at start: {load_average}",
         f"- Kernel: {platform.release()}; {command_output(['swift', '--version']).splitlines()[0]}",
-        f"- errata: {compute['backend']} backend, {compute.get('openblas_config') or 'no OpenBLAS'}, "
-        f"core {compute.get('openblas_core')}, {compute.get('openblas_threads')} OpenBLAS threads, "
-        f"{compute['dispatch_threads']} Dispatch workers",
+        f"- errata: {errata['compute']['kernel']} (1 OpenBLAS thread), "
+        f"{errata['compute']['dispatch_threads']} Dispatch workers",
         f"- PyTorch side: Python {versions['python']}, torch {versions['torch']} ({torch_side['threads']} threads, "
         f"oneDNN {'on' if torch_side['mkldnn'] else 'off'}), transformers {versions['transformers']}, "
         f"captum {versions['captum']}, shap {versions['shap']}, numpy {versions['numpy']}; thread pools: {kernels}; "
         f"OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for this command: "
         f"{'no' if torch_side['environment'] else 'yes'}",
     ])
+
+
+def kernel_table(reports, torch_side):
+    """errata's forward latency and IG time with each matrix kernel it ran, beside PyTorch."""
+    lengths = [x["tokens"] for x in torch_side["forward"]]
+    rows = ["| matrix kernel | " + " | ".join(f"forward {n} tokens, median ms (CPU ms)" for n in lengths)
+            + " | IG median s/sentence | IG CPU s/sentence | IG CPU vs the first row |",
+            "| --- | " + " | ".join("---:" for _ in lengths) + " | ---: | ---: | ---: |"]
+    first_cpu = None
+    for report in reports:
+        ig = report.get("ig")
+        cells = [f"{milliseconds(x['seconds']['median'])} ({milliseconds(x['processor_seconds'])})" for x in report["forward"]]
+        tail = " | | | |"
+        if ig:
+            cpu = ig["processor_seconds"] / len(ig["sentences"])
+            first_cpu = first_cpu or cpu
+            tail = f" | {ig['seconds']['median']:.3f} | {cpu:.3f} | {cpu / first_cpu:.2f} |"
+        rows.append(f"| errata, {report['compute']['kernel']} | " + " | ".join(cells) + tail)
+    pools = ", ".join(sorted({f"{p['internal_api']} {p.get('version') or ''} {p.get('architecture') or ''}".strip()
+                              for p in torch_side["threadpools"]}))
+    ig = torch_side.get("ig")
+    rows.append(f"| PyTorch ({pools}) | " + " | ".join(milliseconds(x["seconds"]["median"]) for x in torch_side["forward"])
+                + (f" | {ig['seconds']['median']:.3f} (captum) | | |" if ig else " | | | |"))
+    return "\n".join(rows)
 
 
 def forward_table(blas, simd, torch_side):
@@ -139,11 +162,13 @@ def main():
     parser.add_argument("--load", default="unknown", help="the load average when the run started")
     args = parser.parse_args()
     results = pathlib.Path(args.results)
-    blas, simd, torch_side = (load(results / name) for name in ("errata-blas.json", "errata-simd.json", "pytorch.json"))
+    blas, fetched, simd, torch_side = (load(results / name) for name in
+                                       ("errata-blas.json", "errata-fetched.json", "errata-simd.json", "pytorch.json"))
     completeness = load(args.completeness or results / "completeness.json")
     sections = [
         "### Machine", machine(blas, torch_side, args.load),
         "### Forward latency (one sequence, batch of 1)", forward_table(blas, simd, torch_side),
+        "### errata's matrix kernels", kernel_table([r for r in (blas, fetched, simd) if r], torch_side),
         "### Attribution time per sentence", attribution_table(blas, torch_side),
         "### Agreement of errata and PyTorch on the same inputs", agreement_table(torch_side),
     ]

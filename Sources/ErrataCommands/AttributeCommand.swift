@@ -60,6 +60,9 @@ struct AttributeCommand: AsyncParsableCommand {
     @Flag(help: "Add comprehensiveness and sufficiency (and their AOPC) of the scores.")
     var faithfulness = false
 
+    @Flag(help: "Run exact Shapley values beyond 14 players without asking (the time is estimated first).")
+    var yes = false
+
     @Option(help: "table, json or csv (one row per token).")
     var format: ReportFormat = .table
 
@@ -90,6 +93,10 @@ struct AttributeCommand: AsyncParsableCommand {
             let importance = try engine.headImportance(system: system, texts: texts, request: request(system: system, text: ""))
             ReportWriter.write(try HeadImportanceReport(system: system, instances: texts.count, importance: importance).render(format))
         case .explanation:
+            if method == .explanation(.exact), !yes {
+                let uncached = texts.map { request(system: system, text: $0) }.filter { engine.cachedExplanation($0) == nil }
+                try ExactConfirmation.confirm(try engine.exactCost(uncached))
+            }
             if all {
                 let run = try Precomputation(engine: engine, faithfulness: faithfulness)
                     .run(ids: rows.map { dataset.ids[$0] }, requests: texts.map { request(system: system, text: $0) },
@@ -97,7 +104,9 @@ struct AttributeCommand: AsyncParsableCommand {
                 ReportWriter.write(try run.render(format))
             } else {
                 let request = request(system: system, text: texts[0])
-                var explanation = try engine.explain(request)
+                let progress = ExplanationProgress(method: method.name)
+                var explanation = try engine.explain(request, fraction: progress.show)
+                progress.finish()
                 if faithfulness { explanation.faithfulness = try engine.faithfulness(of: explanation, request: request) }
                 ReportWriter.write(try Self.render(explanation, id: dataset.ids[rows[0]], format))
             }

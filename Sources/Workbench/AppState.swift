@@ -126,7 +126,7 @@ public struct AppState: Sendable {
     public mutating func startEffects(explaining: Bool = false) -> [Effect] {
         start(.sidebar(sidebarRequest()), label: "computing \(metric) per slice…")
             + (systems.first.map { startDiscovery(DiscoveryRequest(system: $0)) } ?? [])
-            + (explaining ? start(.explainableSystems, label: "loading the explaining models (the first run fetches the 83 MB encoder)…") : [])
+            + (explaining ? start(.explainableSystems, label: "loading the explaining models (the first run fetches the 83 MB encoder, and OpenBLAS where the system has none)…") : [])
     }
 
     /// Starts the search for slices where a system fails (the sidebar's suggestions).

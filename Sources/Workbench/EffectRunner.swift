@@ -103,7 +103,8 @@ public final class EffectRunner: @unchecked Sendable {
             case .explain(let request, _):
                 let engine = try engine(explainer)
                 if let cached = engine.cachedExplanation(request) { return .explained(cached, cached: true) }
-                let explanation = try engine.explain(request, progress: { progress(.explanation($0)) }, isCancelled: isCancelled)
+                let explanation = try engine.explain(request, progress: { progress(.explanation($0)) },
+                                                     fraction: { progress(.fraction($0)) }, isCancelled: isCancelled)
                 return .explained(explanation, cached: false)
             case .attention(let system, let text):
                 return .attention(try engine(explainer).attention(system: system, text: text))

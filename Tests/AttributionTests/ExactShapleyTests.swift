@@ -9,6 +9,13 @@ import Testing
         #expect(result.baseValue == 0 && result.value == 50 && result.evaluations == 4)
     }
 
+    @Test func progressCountsTheEvaluationsAfterEveryBatch() throws {
+        var reported: [Int] = []
+        let result = try ExactShapley(batchSize: 5).explain(TestGames.random(players: 4, seed: 3)) { reported.append($0) }
+        #expect(reported == [5, 10, 15, 16])
+        #expect(result.evaluations == 16)
+    }
+
     @Test(arguments: [1, 2, 5, 8])
     func efficiency(players: Int) throws {
         let game = TestGames.random(players: players, seed: 7)

@@ -40,17 +40,25 @@ import Testing
     }
 
     static func checkAllTranspositions(backend: MatrixMultiply.Backend) {
+        checkAllTranspositions(label: "\(backend)") { a, b, transposeA, transposeB in
+            MatrixMultiply.multiply(a, b, transposeA: transposeA, transposeB: transposeB, backend: backend)
+        }
+    }
+
+    /// `multiply(a, b, transposeA, transposeB)` against the Double reference on random
+    /// matrices of every shape and transposition.
+    static func checkAllTranspositions(label: String, multiply: (Matrix, Matrix, Bool, Bool) -> Matrix) {
         var random = RandomTensors(seed: 11)
         for (m, n, k) in Self.shapes {
             for transposeA in [false, true] {
                 for transposeB in [false, true] {
                     let a = transposeA ? random.matrix(k, m) : random.matrix(m, k)
                     let b = transposeB ? random.matrix(n, k) : random.matrix(k, n)
-                    let c = MatrixMultiply.multiply(a, b, transposeA: transposeA, transposeB: transposeB, backend: backend)
+                    let c = multiply(a, b, transposeA, transposeB)
                     #expect(c.rows == m && c.columns == n)
                     let expected = Self.reference(a, b, transposeA: transposeA, transposeB: transposeB)
                     let error = maxAbsoluteDifference(c.values, expected)
-                    #expect(error < 1e-5 * Float(k), "\(backend) \(m)x\(n)x\(k) tA=\(transposeA) tB=\(transposeB): \(error)")
+                    #expect(error < 1e-5 * Float(k), "\(label) \(m)x\(n)x\(k) tA=\(transposeA) tB=\(transposeB): \(error)")
                 }
             }
         }

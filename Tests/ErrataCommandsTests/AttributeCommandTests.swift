@@ -95,6 +95,18 @@ enum SharedModel {
         #expect(result.stderr.contains("0 instances done and cached; run again to resume"))
     }
 
+    /// Seventeen words of MiniLM are 131,072 evaluations, minutes to hours of work: without a terminal to
+    /// ask on, the command says how long it would take and stops before starting.
+    @Test func exactShapleyBeyondFourteenPlayersAsksFirst() throws {
+        let cache = try TemporaryDirectory()
+        let result = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--instance", Self.id, "--system", "minilm", "--method", "exact",
+                                            "--words"], environment: try Self.environment(cache, minilm: true))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("errata: error: exact Shapley values for 17 players need 131,072 model evaluations, about "))
+        #expect(result.stderr.contains(" on this machine; pass --yes to run them, or use --method shap (sampled, with standard errors)"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func gradientMethodsOnTheBagOfWordsAreAUsageOfTheWrongModel() throws {
         let cache = try TemporaryDirectory()
         let result = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--instance", Self.id, "--system", "bow", "--method", "ig"],

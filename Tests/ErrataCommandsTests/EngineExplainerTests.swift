@@ -75,6 +75,19 @@ import Testing
         #expect(files.count == 1 && files[0].hasSuffix(".json"))
     }
 
+    /// Exact values report the share of their 2^M coalitions done after every batch of 1,024,
+    /// which the workbench's status line prints.
+    @Test func exactValuesReportTheShareDone() throws {
+        let folder = try TemporaryDirectory()
+        let engine: any Explaining = try engine(cache: ExplanationCache(directory: folder.url))
+        let text = "An uneven, overlong and often tedious but sometimes hilarious comedy about dogs."
+        let fractions = Collector<Double>()
+        let result = try engine.explain(ExplanationRequest(system: "bow", text: text, method: .exact), progress: { _ in },
+                                        fraction: fractions.append, isCancelled: { false })
+        #expect(result.tokens.count == 12)
+        #expect(fractions.items == [0.25, 0.5, 0.75, 1.0])
+    }
+
     /// Through the protocol: partial explanations arrive with standard errors, a cancelled
     /// run throws `CancellationError`, and nothing of it is cached.
     @Test func progressAndCancellationThroughTheProtocol() throws {

@@ -71,7 +71,7 @@ struct CannedExplainer: Explaining {
     func supportsGradients(system: String) -> Bool { system != "bow" }
 
     func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void,
-                 isCancelled: @Sendable () -> Bool) throws -> Explanation {
+                 fraction: @Sendable (Double) -> Void, isCancelled: @Sendable () -> Bool) throws -> Explanation {
         try check(request.system)
         guard var explanation = explanations[request.text] else {
             throw ExplanationError("no canned explanation of '\(request.text)'")

@@ -7,6 +7,10 @@ public struct ExactShapley: Sendable {
     /// The largest number of players enumerated.
     public static let playerLimit = 20
 
+    /// Beyond this many players (2^14 = 16,384 evaluations, a few minutes of the transformer)
+    /// the command line asks before it enumerates, with an estimate of the time.
+    public static let playersWithoutConfirmation = 14
+
     /// Coalitions per call of the game.
     public var batchSize: Int
 
@@ -14,9 +18,9 @@ public struct ExactShapley: Sendable {
         self.batchSize = batchSize
     }
 
-    /// The Shapley values of `game`.
+    /// The Shapley values of `game`; `progress` gets the evaluations done after every batch.
     /// - Complexity: 2^M evaluations of the game and O(M · 2^M) arithmetic.
-    public func explain(_ game: some CoalitionGame) throws -> Attribution {
+    public func explain(_ game: some CoalitionGame, progress: (_ evaluated: Int) -> Void = { _ in }) throws -> Attribution {
         let m = game.playerCount
         guard m >= 1 else { throw AttributionError.invalidArgument("a game needs at least one player") }
         guard m <= Self.playerLimit else { throw AttributionError.tooManyPlayers(players: m, limit: Self.playerLimit) }
@@ -30,6 +34,7 @@ public struct ExactShapley: Sendable {
             let coalitions = (start ..< end).map { mask in (0 ..< m).map { mask & (1 << $0) != 0 } }
             table.append(contentsOf: try evaluator.values(of: coalitions))
             start = end
+            progress(end)
         }
         // weight[s] = s! (M − s − 1)! / M! = 1 / (M · C(M − 1, s)).
         var weight = [Double](repeating: 0, count: m)

@@ -72,14 +72,14 @@ public struct Explainer: Sendable {
 
     /// One text as the explainers see it: its players, its class probabilities, and the
     /// coalition game of a target under a masking.
-    private struct Subject {
+    struct Subject {
         var players: Players
         var probabilities: [Double]
         var encoding: Encoding?
         var game: (Target, Masking) -> any CoalitionGame
     }
 
-    private func subject(_ text: String, unit: Players.Unit) -> Subject {
+    func subject(_ text: String, unit: Players.Unit) -> Subject {
         switch model {
         case .transformer(let classifier):
             let encoding = classifier.tokenizer.encode(text)
@@ -107,9 +107,12 @@ public struct Explainer: Sendable {
 
     /// Explains the prediction for `text`. Anytime methods (permutation SHAP, KernelSHAP, and
     /// `shap` beyond 10 players) hand `progress` the partial explanation after every batch;
-    /// `isCancelled` is asked before every batch of model evaluations (and after each
-    /// progress report), and a true answer ends the run with `CancellationError`.
+    /// the Shapley family hands `fraction` the share of its evaluations done (of the budget,
+    /// or of the 2^M coalitions of exact values). `isCancelled` is asked before every batch of
+    /// model evaluations (and after each progress report), and a true answer ends the run
+    /// with `CancellationError`.
     public func explain(_ text: String, options: Options, progress: (Explanation) -> Void = { _ in },
+                        fraction: (Double) -> Void = { _ in },
                         isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> Explanation {
         let subject = subject(text, unit: options.unit)
         let players = subject.players
@@ -126,10 +129,11 @@ public struct Explainer: Sendable {
         if options.method.isModelAgnostic {
             let game = CancellableGame(subject.game(target, options.masking), isCancelled: isCancelled)
             let partial = explanation
-            let (attribution, converged) = try shapley(game, options: options) { estimate in
+            let (attribution, converged) = try shapley(game, options: options, fraction: fraction) { estimate in
                 var update = partial
                 update.apply(estimate)
                 progress(update)
+                fraction(min(1, Double(estimate.evaluations) / Double(max(1, options.budget))))
                 if isCancelled() { throw CancellationError() }
             }
             explanation.apply(attribution)
@@ -158,17 +162,21 @@ public struct Explainer: Sendable {
 
     /// The Shapley family on `game`, and whether an anytime run converged (nil for the
     /// deterministic methods).
-    private func shapley(_ game: some CoalitionGame, options: Options,
+    private func shapley(_ game: some CoalitionGame, options: Options, fraction: (Double) -> Void,
                          progress: (Attribution) throws -> Void) throws -> (Attribution, converged: Bool?) {
         let rule = StoppingRule(evaluationBudget: options.budget)
+        let coalitions = Double(1 << min(game.playerCount, 62))
+        func exact() throws -> Attribution {
+            try ExactShapley().explain(game) { fraction(Double($0) / coalitions) }
+        }
         switch options.method {
-        case .exact: return (try ExactShapley().explain(game), nil)
+        case .exact: return (try exact(), nil)
         case .loo: return (try LeaveOneOut().explain(game), nil)
         case .kernelshap:
             let run = try KernelSHAP().explain(game, until: rule, seed: options.seed, progress: progress)
             return (run.attribution, run.converged)
         case .shap where game.playerCount <= 10:
-            return (try ExactShapley().explain(game), nil)
+            return (try exact(), nil)
         default:
             let run = try PermutationShapley(batchSize: Self.permutationBatch).explain(game, until: rule, seed: options.seed, progress: progress)
             return (run.attribution, run.converged)

@@ -21,7 +21,8 @@ extension BertEncoder {
         for l in weights.layers.indices.reversed() {
             let layer = weights.layers[l], tape = pass.layers[l]
             let dOut = layer.outputNorm.backward(dx, cache: tape.outputNorm)
-            let dIntermediate = GELU.backward(layer.output.inputGradient(dOut), input: tape.intermediate)
+            let dIntermediate = GELU.backward(layer.output.inputGradient(dOut), input: tape.intermediate,
+                                              cdf: tape.intermediateCDF)
             var dx1 = layer.intermediate.inputGradient(dIntermediate)
             RowBlocks.add(dOut, to: &dx1)
             let dAttended = layer.attentionNorm.backward(dx1, cache: tape.attentionNorm)

@@ -30,6 +30,7 @@ public final class BertEncoder: Sendable {
     public let weights: BertWeights
 
     public init(config: BertConfig, weights: BertWeights, pooling: Pooling) {
+        _ = HeapRetention.enabled
         self.config = config
         self.weights = weights
         self.pooling = pooling

@@ -8,6 +8,8 @@ struct LayerTape: Sendable {
     let context: Matrix
     let attentionNorm: LayerNorm.Cache
     let intermediate: Matrix
+    /// Φ of `intermediate`, from GELU's forward pass, so its backward pass needs no erf.
+    let intermediateCDF: Matrix
     let outputNorm: LayerNorm.Cache
 }
 
@@ -52,12 +54,15 @@ extension BertEncoder {
             RowBlocks.add(x, to: &attended)
             let (x1, norm1) = layer.attentionNorm.forward(attended)
             let intermediate = layer.intermediate(x1)
-            var out = layer.output(GELU.forward(intermediate))
+            var cdf: Matrix?
+            let activated: Matrix
+            if record { (activated, cdf) = GELU.forwardKeepingCDF(intermediate) } else { activated = GELU.forward(intermediate) }
+            var out = layer.output(activated)
             RowBlocks.add(x1, to: &out)
             let (x2, norm2) = layer.outputNorm.forward(out)
             if record {
                 tapes.append(LayerTape(input: x, queryKeyValue: qkv, context: context, attentionNorm: norm1,
-                                       intermediate: intermediate, outputNorm: norm2))
+                                       intermediate: intermediate, intermediateCDF: cdf!, outputNorm: norm2))
             }
             if record || keepAttentions { probabilities.append(probs) }
             x = x2

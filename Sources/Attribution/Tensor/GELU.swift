@@ -5,40 +5,64 @@ import Foundation
 /// approximation).
 public enum GELU {
     public static func forward(_ x: Matrix) -> Matrix {
-        var y = x
+        Matrix(rows: x.rows, columns: x.columns) { out in apply(x, output: SendablePointer(out), cdf: nil) }
+    }
+
+    /// `forward`, also returning Φ(x) for `backward`: the backward pass then needs no erf, the
+    /// dearer half of GELU's work. The same arithmetic as `forward` (scaling by 0.5 is exact),
+    /// so the output is identical.
+    public static func forwardKeepingCDF(_ x: Matrix) -> (output: Matrix, cdf: Matrix) {
+        var cdf: Matrix?
+        let output = Matrix(rows: x.rows, columns: x.columns) { out in
+            cdf = Matrix(rows: x.rows, columns: x.columns) { phi in apply(x, output: SendablePointer(out), cdf: SendablePointer(phi)) }
+        }
+        return (output, cdf!)
+    }
+
+    /// Writes x Φ(x) for each element x of `x` into `output`, and Φ(x) into `cdf` when given.
+    private static func apply(_ x: Matrix, output: SendablePointer<Float>, cdf: SendablePointer<Float>?) {
         let columns = x.columns
-        y.values.withUnsafeMutableBufferPointer { out in
-            let yp = SendablePointer(out.baseAddress!)
+        x.values.withUnsafeBufferPointer { input in
+            let xp = SendableReadPointer(input.baseAddress!)
             RowBlocks.forEach(rows: x.rows, columns: columns) { rows in
                 Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
-                    let v = Lanes.load(yp.base + i, count: count)
-                    Lanes.store(0.5 * v * (1 + error(v * Float(0.5.squareRoot()))), yp.base + i, count: count)
+                    let v = Lanes.load(xp.base + i, count: count)
+                    let phi = 0.5 * (1 + error(v * Float(0.5.squareRoot())))
+                    if let cdf { Lanes.store(phi, cdf.base + i, count: count) }
+                    Lanes.store(v * phi, output.base + i, count: count)
                 }
             }
         }
-        return y
     }
 
     /// `dy ⊙ (Φ(x) + x φ(x))`, given the layer's input `x`.
     public static func backward(_ dy: Matrix, input x: Matrix) -> Matrix {
-        precondition(dy.values.count == x.values.count, "GELU gradient and input differ in size")
-        var dx = dy
-        let rowCount = dx.rows, columns = dx.columns
+        backward(dy, input: x, cdf: forwardKeepingCDF(x).cdf)
+    }
+
+    /// `dy ⊙ (Φ(x) + x φ(x))`, given the layer's input `x` and Φ(x) from `forwardKeepingCDF`.
+    public static func backward(_ dy: Matrix, input x: Matrix, cdf: Matrix) -> Matrix {
+        precondition(dy.values.count == x.values.count && cdf.values.count == x.values.count, "GELU gradient and input differ in size")
+        let columns = dy.columns
         let inverseRootTwoPi = Float(1 / (2 * Double.pi).squareRoot())
-        x.values.withUnsafeBufferPointer { input in
-            dx.values.withUnsafeMutableBufferPointer { out in
-                let xp = SendableReadPointer(input.baseAddress!), dp = SendablePointer(out.baseAddress!)
-                RowBlocks.forEach(rows: rowCount, columns: columns) { rows in
-                    Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
-                        let v = Lanes.load(xp.base + i, count: count)
-                        let cdf = 0.5 * (1 + error(v * Float(0.5.squareRoot())))
-                        let pdf = inverseRootTwoPi * FastExp.exp(-0.5 * v * v)
-                        Lanes.store(Lanes.load(dp.base + i, count: count) * (cdf + v * pdf), dp.base + i, count: count)
+        return Matrix(rows: dy.rows, columns: columns) { out in
+            x.values.withUnsafeBufferPointer { input in
+                cdf.values.withUnsafeBufferPointer { phi in
+                    dy.values.withUnsafeBufferPointer { gradient in
+                        let xp = SendableReadPointer(input.baseAddress!), cp = SendableReadPointer(phi.baseAddress!)
+                        let gp = SendableReadPointer(gradient.baseAddress!), dp = SendablePointer(out)
+                        RowBlocks.forEach(rows: dy.rows, columns: columns) { rows in
+                            Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
+                                let v = Lanes.load(xp.base + i, count: count)
+                                let pdf = inverseRootTwoPi * FastExp.exp(-0.5 * v * v)
+                                let slope = Lanes.load(cp.base + i, count: count) + v * pdf
+                                Lanes.store(Lanes.load(gp.base + i, count: count) * slope, dp.base + i, count: count)
+                            }
+                        }
                     }
                 }
             }
         }
-        return dx
     }
 
     /// The error function as `x P(x²) / Q(x²)` on `[-4, 4]` (a rational fit to within 6e-8;

@@ -24,16 +24,16 @@ public struct LayerNorm: Sendable {
     public func forward(_ x: Matrix) -> (output: Matrix, cache: Cache) {
         precondition(x.columns == gamma.count, "LayerNorm over \(gamma.count) features given \(x.columns)")
         let width = x.columns
-        var normalized = Matrix(zeros: x.rows, width)
-        var output = Matrix(zeros: x.rows, width)
         var inverse = [Float](repeating: 0, count: x.rows)
+        var normalizedRows: Matrix?
         let gamma = gamma, beta = beta, epsilon = epsilon
-        x.values.withUnsafeBufferPointer { input in
-            normalized.values.withUnsafeMutableBufferPointer { normalizedValues in
-                output.values.withUnsafeMutableBufferPointer { outputValues in
+        // Both outputs are written whole, so neither is zeroed first.
+        let output = Matrix(rows: x.rows, columns: width) { outputValues in
+            normalizedRows = Matrix(rows: x.rows, columns: width) { normalizedValues in
+                x.values.withUnsafeBufferPointer { input in
                     inverse.withUnsafeMutableBufferPointer { inverseValues in
-                        let xp = SendableReadPointer(input.baseAddress!), np = SendablePointer(normalizedValues.baseAddress!)
-                        let op = SendablePointer(outputValues.baseAddress!), ip = SendablePointer(inverseValues.baseAddress!)
+                        let xp = SendableReadPointer(input.baseAddress!), np = SendablePointer(normalizedValues)
+                        let op = SendablePointer(outputValues), ip = SendablePointer(inverseValues.baseAddress!)
                         RowBlocks.forEach(rows: x.rows, columns: width) { rows in
                             for r in rows {
                                 let row = xp.base + r * width
@@ -55,20 +55,20 @@ public struct LayerNorm: Sendable {
                 }
             }
         }
+        let normalized = normalizedRows ?? Matrix(zeros: x.rows, width)
         return (output, Cache(normalized: normalized, inverseDeviation: inverse))
     }
 
     /// `dx = (1/σ) (g − mean(g) − x̂ · mean(g ⊙ x̂))` with `g = dy ⊙ γ`.
     public func backward(_ dy: Matrix, cache: Cache) -> Matrix {
         let width = dy.columns
-        var dx = Matrix(zeros: dy.rows, width)
         let gamma = gamma
-        dy.values.withUnsafeBufferPointer { gradient in
-            cache.normalized.values.withUnsafeBufferPointer { normalized in
-                cache.inverseDeviation.withUnsafeBufferPointer { inverse in
-                    dx.values.withUnsafeMutableBufferPointer { out in
+        let dx = Matrix(rows: dy.rows, columns: width) { out in
+            dy.values.withUnsafeBufferPointer { gradient in
+                cache.normalized.values.withUnsafeBufferPointer { normalized in
+                    cache.inverseDeviation.withUnsafeBufferPointer { inverse in
                         let dyp = SendableReadPointer(gradient.baseAddress!), np = SendableReadPointer(normalized.baseAddress!)
-                        let ip = SendableReadPointer(inverse.baseAddress!), dxp = SendablePointer(out.baseAddress!)
+                        let ip = SendableReadPointer(inverse.baseAddress!), dxp = SendablePointer(out)
                         RowBlocks.forEach(rows: dy.rows, columns: width) { rows in
                             for r in rows {
                                 var sumG = 0.0, sumGX = 0.0

@@ -18,6 +18,16 @@ public struct Matrix: Sendable, Equatable {
         self.init(rows: rows, columns: columns, values: [Float](repeating: 0, count: rows * columns))
     }
 
+    /// A matrix whose every value `fill` writes, given the start of the storage: no zeroing
+    /// pass and no copy first, for the element-wise layers that overwrite all of it.
+    init(rows: Int, columns: Int, filling fill: (UnsafeMutablePointer<Float>) -> Void) {
+        let count = rows * columns
+        self.init(rows: rows, columns: columns, values: [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress, count > 0 { fill(base) }
+            initialized = count
+        })
+    }
+
     public subscript(row: Int, column: Int) -> Float {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Matrix products for the transformer: a system BLAS when one loads, the SIMD kernel otherwise.
+/// Matrix products for the transformer: OpenBLAS when one loads, the SIMD kernel otherwise.
 ///
 /// Both paths compute `C = op(A) · op(B) + beta · C` on row-major storage with leading
 /// dimensions, so attention can multiply one head's columns of Q, K and V in place.
@@ -12,8 +12,14 @@ public enum MatrixMultiply {
         case simd
     }
 
-    /// The backend used by default: BLAS if it loaded and `ERRATA_BLAS` is not `off`.
+    /// The backend used by default: BLAS if one loaded (the system's or the fetched OpenBLAS,
+    /// see `BLAS`) and `ERRATA_BLAS` is not `off`. The first call resolves it, which may fetch
+    /// OpenBLAS: programs with a screen make it from a job, not the UI thread.
     public static var defaultBackend: Backend { BLAS.shared == nil ? .simd : .blas }
+
+    /// Which kernel multiplies, for reports: the BLAS's library, version and core, or the SIMD
+    /// kernel. Resolves the BLAS as `defaultBackend` does.
+    public static var kernelDescription: String { BLAS.shared?.name ?? "errata's SIMD kernel" }
 
     /// Whether `backend` can run on this machine.
     public static func isAvailable(_ backend: Backend) -> Bool {

@@ -85,7 +85,13 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
 
     /// Computes the explanation, or returns the cached one; a computed result is cached.
     public func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void,
-                        isCancelled: @Sendable () -> Bool) throws -> Explanation {
+                        fraction: @Sendable (Double) -> Void, isCancelled: @Sendable () -> Bool) throws -> Explanation {
+        try compute(request, progress: progress, fraction: fraction, isCancelled: isCancelled)
+    }
+
+    /// `explain`, for callers whose `fraction` stays on the calling thread (the command line).
+    private func compute(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void, fraction: (Double) -> Void,
+                         isCancelled: @Sendable () -> Bool) throws -> Explanation {
         let explainer = try model(request.system)
         guard explainer.supports(request.method) else {
             throw ExplanationError("system '\(request.system)' (\(declared[request.system]!.rawValue)) cannot be explained with \(request.method.rawValue): the model has no gradients or attention; use shap, kernelshap, permutation, exact or loo")
@@ -94,15 +100,22 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
         if let cache, let key, let hit = cache.read(key) { return hit }
         // The explainer wraps the check into its game for the length of this call only.
         let explanation = try withoutActuallyEscaping(isCancelled) { isCancelled in
-            try explainer.explain(request.text, options: Self.options(request), progress: progress, isCancelled: isCancelled)
+            try explainer.explain(request.text, options: Self.options(request), progress: progress, fraction: fraction,
+                                  isCancelled: isCancelled)
         }
         if let cache, let key { try? cache.write(explanation, key: key) }
         return explanation
     }
 
     /// Non-escaping callers (the command line) need no cancellation.
-    func explain(_ request: ExplanationRequest) throws -> Explanation {
-        try explain(request, progress: { _ in }, isCancelled: { false })
+    func explain(_ request: ExplanationRequest, fraction: (Double) -> Void = { _ in }) throws -> Explanation {
+        try compute(request, progress: { _ in }, fraction: fraction, isCancelled: { false })
+    }
+
+    /// What exact Shapley values of the requests' texts would cost (their players and masking).
+    func exactCost(_ requests: [ExplanationRequest]) throws -> ExactCost {
+        guard let first = requests.first else { return ExactCost(players: 0, evaluations: 0, seconds: 0) }
+        return try model(first.system).exactCost(requests.map(\.text), options: Self.options(first))
     }
 
     /// A hash of the model file and a file read: the model itself is not loaded.

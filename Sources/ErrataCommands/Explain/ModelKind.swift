@@ -50,7 +50,11 @@ enum ModelKind: String, CaseIterable {
         let (url, bytes) = try bytes(folder: folder)
         switch self {
         case .minilmSentiment:
-            return Explainer(classifier: try TextClassifier(modelDirectory: try ModelStore.minilm(), headFile: url))
+            let classifier = try TextClassifier(modelDirectory: try ModelStore.minilm(), headFile: url)
+            // Resolves the matrix kernel now, fetching OpenBLAS on first use, so the fetch
+            // happens while the model loads (a job in the workbench), not in the first explanation.
+            _ = MatrixMultiply.defaultBackend
+            return Explainer(classifier: classifier)
         case .bagOfWords:
             do {
                 return Explainer(bagOfWords: try JSONDecoder().decode(BagOfWordsClassifier.self, from: bytes))

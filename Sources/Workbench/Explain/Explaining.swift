@@ -29,11 +29,13 @@ public protocol Explaining: Sendable {
     /// errors, after every batch), so a view can draw scores that settle as it watches.
     /// `isCancelled` is polled between batches (Shapley sampling), step batches (Integrated
     /// Gradients) and doublings (adaptive IG); when it returns true the call throws
-    /// `CancellationError` within one more batch.
+    /// `CancellationError` within one more batch. `fraction` receives the share of the
+    /// evaluations done (the Shapley family: of the budget, or of exact values' 2^M
+    /// coalitions), which the status line prints: an exact run on 17 words takes minutes.
     /// - Throws: `CancellationError`; `ExplanationError` naming the system and method when the
     ///   system has no explainer or its model does not support the method.
     func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void,
-                 isCancelled: @Sendable () -> Bool) throws -> Explanation
+                 fraction: @Sendable (Double) -> Void, isCancelled: @Sendable () -> Bool) throws -> Explanation
 
     /// The explanation stored on disk for exactly this request and model, if any: a
     /// file read and a hash, so the workbench can show earlier work without computing (called
@@ -57,4 +59,12 @@ public protocol Explaining: Sendable {
     /// with the masking of `request` (ERASER's measures: does the model need, and is it
     /// enough with, the tokens ranked highest?).
     func faithfulness(of explanation: Explanation, request: ExplanationRequest) throws -> FaithfulnessScores
+}
+
+extension Explaining {
+    /// `explain` without the share done.
+    public func explain(_ request: ExplanationRequest, progress: @Sendable (Explanation) -> Void,
+                        isCancelled: @Sendable () -> Bool) throws -> Explanation {
+        try explain(request, progress: progress, fraction: { _ in }, isCancelled: isCancelled)
+    }
 }

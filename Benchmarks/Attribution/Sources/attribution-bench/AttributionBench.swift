@@ -8,6 +8,10 @@ import Foundation
 struct AttributionBench: ParsableCommand {
     enum Workload: String, ExpressibleByArgument, CaseIterable, Codable {
         case forward, ig, permutation, completeness
+        /// Exact word-level Shapley values of short test sentences, written to `--fixture`.
+        case exactFixture = "exact-fixture"
+        /// errata's Shapley estimators against the exact values of `--fixture`.
+        case shapleyAccuracy = "shapley-accuracy"
     }
 
     static let configuration = CommandConfiguration(
@@ -30,8 +34,20 @@ struct AttributionBench: ParsableCommand {
     @Option(help: "Orderings k in the permutation budget 2(M + 1)·k.")
     var orderings = 10
 
-    @Option(help: "Completeness: only the first N test sentences.")
+    @Option(help: "Completeness: only the first N test sentences; exact-fixture: at most N sentences (default 20).")
     var limit: Int?
+
+    @Option(help: "exact-fixture: sentences of at most this many words.")
+    var maxWords = 10
+
+    @Option(help: "The exact Shapley values: written by exact-fixture, read by shapley-accuracy.")
+    var fixture = "Benchmarks/Attribution/fixtures/exact-shapley-words.json"
+
+    @Option(help: "shapley-accuracy: evaluation budgets, comma-separated.")
+    var budgets = "128,256,512,1024"
+
+    @Option(help: "shapley-accuracy: seeds per budget.")
+    var seeds = 1
 
     @Option(help: "Write the report here (rewritten at every completeness checkpoint); default standard output.")
     var output: String?
@@ -44,6 +60,7 @@ struct AttributionBench: ParsableCommand {
         var ig: IntegratedGradientsTiming.Result?
         var permutation: PermutationTiming.Result?
         var completeness: CompletenessSurvey.Result?
+        var shapleyAccuracy: [ShapleyAccuracy.Run]?
     }
 
     func run() throws {
@@ -61,6 +78,23 @@ struct AttributionBench: ParsableCommand {
         if workloads.contains(.permutation) {
             log("permutation Shapley values on \(sampleIndices.count) sentences")
             report.permutation = try PermutationTiming(orderings: orderings).run(inputs, sample: sampleIndices)
+        }
+        if workloads.contains(.exactFixture) {
+            log("exact word-level Shapley values of test sentences of at most \(maxWords) words")
+            let exact = try ShapleyAccuracy.exactFixture(inputs, maxWords: maxWords, limit: limit ?? 20)
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try encoder.encode(exact).write(to: URL(fileURLWithPath: fixture), options: .atomic)
+        }
+        if workloads.contains(.shapleyAccuracy) {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let exact = try decoder.decode(ShapleyAccuracy.Fixture.self, from: Data(contentsOf: URL(fileURLWithPath: fixture)))
+            log("errata's Shapley estimators on \(exact.sentences.count) sentences of \(fixture)")
+            report.shapleyAccuracy = try ShapleyAccuracy.runs(
+                inputs, fixture: exact, budgets: budgets.split(separator: ",").compactMap { Int($0) },
+                seeds: (1 ... UInt64(max(seeds, 1))).map { $0 })
         }
         if workloads.contains(.completeness) {
             log("IG completeness on \(limit.map { "the first \($0)" } ?? "all") test sentences")

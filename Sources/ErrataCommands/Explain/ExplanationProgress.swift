@@ -1,0 +1,32 @@
+import Foundation
+
+/// The progress line of one long explanation on standard error (`errata attribute
+/// --instance`): the share of the evaluations done and the time left at the rate so far.
+/// Drawn on a terminal only, from the first second on, so quick explanations print nothing.
+final class ExplanationProgress {
+    let method: String
+    private let start = Date()
+    private let interactive: Bool
+    private var shownPercent = -1
+
+    init(method: String, interactive: Bool = isatty(STDERR_FILENO) == 1) {
+        self.method = method
+        self.interactive = interactive
+    }
+
+    func show(_ fraction: Double) {
+        let elapsed = Date().timeIntervalSince(start)
+        let percent = Int(fraction * 100)
+        guard interactive, elapsed >= 1, percent != shownPercent else { return }
+        shownPercent = percent
+        var line = "\rerrata: \(method) \(percent)% of the evaluations"
+        if fraction > 0, fraction < 1 {
+            line += ", about " + Precomputation.Progress.duration(elapsed / fraction * (1 - fraction)) + " left"
+        }
+        ReportWriter.writeError(line + "   ")
+    }
+
+    func finish() {
+        if shownPercent >= 0 { ReportWriter.writeError("\n") }
+    }
+}
