@@ -10,8 +10,10 @@
 ///
 /// The JSON shape (docs/tagging.md): `{"method": "cohen_kappa" | "krippendorff_alpha" | null,
 /// "units", "annotators", "rows": [{"category", "value", "observed", "reason"}],
-/// "disagreements": [{"instance", "system", "annotations": [{"annotator", "categories"}]}]}`.
-public struct Agreement: Sendable, Equatable, Codable {
+/// "disagreements": [{"instance", "system", "annotations": [{"annotator", "categories"}]}],
+/// "spans": [SpanAgreement]}`; `spans` has every pair of annotators when some tag has a span,
+/// and is empty otherwise.
+public struct Agreement: Sendable, Equatable, Encodable {
     public enum Method: String, Sendable, Codable {
         case cohenKappa = "cohen_kappa"
         case krippendorffAlpha = "krippendorff_alpha"
@@ -71,8 +73,10 @@ public struct Agreement: Sendable, Equatable, Codable {
     public var rows: [Row]
     /// Ordered by instance id (numbers by value), then system.
     public var disagreements: [Disagreement]
+    /// Character-overlap agreement of each pair of annotators (see `SpanAgreement`).
+    public var spans: [SpanAgreement]
 
-    enum CodingKeys: String, CodingKey { case method, units, annotators, rows, disagreements }
+    enum CodingKeys: String, CodingKey { case method, units, annotators, rows, disagreements, spans }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -81,9 +85,12 @@ public struct Agreement: Sendable, Equatable, Codable {
         try c.encode(annotators, forKey: .annotators)
         try c.encode(rows, forKey: .rows)
         try c.encode(disagreements, forKey: .disagreements)
+        try c.encode(spans, forKey: .spans)
     }
 
-    public init(tags: [Tag], typology: Typology) {
+    /// - Parameter references: annotators whose spans are the reference in span agreement
+    ///   (the dataset's experts).
+    public init(tags: [Tag], typology: Typology, references: Set<String> = []) {
         let shared = Judgements(tags).units.filter { $0.value.count >= 2 }
             .sorted { WorkQueue.Item.reportOrder($0.key, $1.key) }
         let annotators = Set(shared.flatMap(\.value.keys)).sorted()
@@ -110,5 +117,6 @@ public struct Agreement: Sendable, Equatable, Codable {
                 Disagreement.Annotation(annotator: $0.key, categories: $0.value.sorted().map(\.description))
             })
         }
+        spans = tags.contains { $0.span != nil } ? SpanAgreement.pairs(tags: tags, typology: typology, references: references) : []
     }
 }
