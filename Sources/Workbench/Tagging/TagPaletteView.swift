@@ -24,7 +24,7 @@ func drawPalette(_ state: AppState, _ palette: TagPalette, _ buffer: inout Scree
     guard inner.height > 0, inner.width > 0 else { return }
     var y = inner.y
     let bottom = inner.y + inner.height
-    let system = palette.system ?? "none (the instance itself)"
+    let system = (palette.system ?? "none (the instance itself)") + (palette.span.map { ", characters \(spanLabel($0))" } ?? "")
     let severity = palette.severity ?? "none"
     y += line("system \(system) (Tab) · severity \(severity) (!)", y: y, bottom: bottom, inner, Theme.info, &buffer)
     if palette.showsKeys {
