@@ -42,3 +42,12 @@ extension ScreenTests {
         }
     }
 }
+
+extension ScreenTests {
+    /// The palette opened on a marked span names its characters and text.
+    @Test func thePaletteOnAMarkedSpan() throws {
+        var state = try SpanFixture.state(width: 80, height: 24)
+        keys(&state, [.enter, .character("w"), .character("w"), .character("l"), .character("l"), .character("v"), .character("w"), .character("t")])
+        assertSnapshot(screen(state), named: "span-palette-80x24")
+    }
+}
