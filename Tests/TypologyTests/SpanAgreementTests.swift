@@ -117,3 +117,24 @@ import struct Typology.Tag
         #expect(json.hasPrefix(#"{"a":"a","b":"b","categories":[{"a_characters":0,"b_characters":0,"category":"Accuracy","f1":null"#))
     }
 }
+
+extension SpanAgreementTests {
+    /// Same categories, different spans: a disagreement once two annotators marked spans; a
+    /// unit where only one marked spans is judged on its categories alone.
+    @Test func differentSpansAreDisagreements() throws {
+        let spanTag = { (unit: String, start: Int, end: Int, annotator: String) in
+            Tag(instance: unit, system: "mt", span: TextSpan(start: start, end: end), categories: [cat("Style")], annotator: annotator, time: "")
+        }
+        let tags = [
+            spanTag("1", 0, 4, "a"), spanTag("1", 0, 4, "b"),
+            spanTag("2", 0, 4, "a"), spanTag("2", 0, 5, "b"),
+            spanTag("3", 0, 4, "a"), tag("3", ["Style"], system: "mt", annotator: "b"),
+        ]
+        let agreement = Agreement(tags: tags, typology: .mqm)
+        #expect(agreement.disagreements.map(\.instance) == ["2"])
+        #expect(agreement.disagreements[0].annotations.map(\.spans) == [
+            [Agreement.Disagreement.Mark(span: TextSpan(start: 0, end: 4), categories: ["Style"])],
+            [Agreement.Disagreement.Mark(span: TextSpan(start: 0, end: 5), categories: ["Style"])],
+        ])
+    }
+}

@@ -134,4 +134,14 @@ import Typology
         #expect(state.message?.text == "A has no output here to mark")
         #expect(try detail(state).anchor == nil)
     }
+
+    /// rater1 and rater2 marked different spans in A of instance 1 (a span disagreement), and
+    /// in B ana marked a mistranslation where rater2 found no error: `:disagreements` finds
+    /// both units with the experts counted as annotators.
+    @Test func spanDisagreementsJoinTheQueue() throws {
+        var state = try SpanFixture.state(width: 80, height: 24)
+        _ = send(&state, [.character(":")] + "disagreements".map { Key.character($0) } + [.enter])
+        #expect(state.filter == #"id in ["1"]"# && state.rows == [0])
+        #expect(state.message?.text == "2 units where annotators disagree, of 2 tagged by two or more · Enter shows each one's tags")
+    }
 }

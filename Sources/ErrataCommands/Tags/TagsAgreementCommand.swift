@@ -51,7 +51,9 @@ struct TagsAgreementCommand: AsyncParsableCommand {
                 for unit in agreement.disagreements {
                     text += "\n\(unit.instance)" + (unit.system.map { " · \($0)" } ?? "") + "\n"
                     for annotation in unit.annotations {
-                        text += "  \(annotation.annotator): \(annotation.categories.joined(separator: ", "))\n"
+                        let spans = annotation.spans.map { "\($0.span.start):\($0.span.end) \($0.categories.joined(separator: ", "))" }
+                        text += "  \(annotation.annotator): \(annotation.categories.joined(separator: ", "))"
+                            + (spans.isEmpty ? "" : " · spans \(spans.joined(separator: "; "))") + "\n"
                     }
                 }
             }

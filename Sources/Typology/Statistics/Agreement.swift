@@ -1,3 +1,5 @@
+import ErrataCore
+
 /// Whether annotators who tagged the same units agree, category by category, and the units
 /// they disagree on (the adjudication queue).
 ///
@@ -10,7 +12,8 @@
 ///
 /// The JSON shape (docs/tagging.md): `{"method": "cohen_kappa" | "krippendorff_alpha" | null,
 /// "units", "annotators", "rows": [{"category", "value", "observed", "reason"}],
-/// "disagreements": [{"instance", "system", "annotations": [{"annotator", "categories"}]}],
+/// "disagreements": [{"instance", "system", "annotations": [{"annotator", "categories",
+/// "spans": [{"span", "categories"}]}]}],
 /// "spans": [SpanAgreement]}`; `spans` has every pair of annotators when some tag has a span,
 /// and is empty otherwise.
 public struct Agreement: Sendable, Equatable, Encodable {
@@ -38,12 +41,21 @@ public struct Agreement: Sendable, Equatable, Encodable {
     }
 
     /// A unit whose annotators gave different sets of categories (compared as tagged, so
-    /// `Accuracy` and `Accuracy/Omission` differ).
+    /// `Accuracy` and `Accuracy/Omission` differ), or, where two or more of them marked spans,
+    /// different spans (a span with its categories).
     public struct Disagreement: Sendable, Equatable, Codable {
+        /// A span an annotator marked, with the categories of its tag (sorted paths).
+        public struct Mark: Sendable, Hashable, Codable {
+            public var span: TextSpan
+            public var categories: [String]
+        }
+
         public struct Annotation: Sendable, Equatable, Codable {
             public var annotator: String
             /// Sorted paths.
             public var categories: [String]
+            /// The spans marked, in text order; empty when none.
+            public var spans: [Mark] = []
         }
 
         public var instance: String
@@ -112,9 +124,23 @@ public struct Agreement: Sendable, Equatable, Encodable {
             return Row(category: category.description, value: coefficient.value, observed: coefficient.observed,
                        reason: coefficient.reason)
         }
-        disagreements = shared.filter { Set($0.value.values).count > 1 }.map { unit in
+        var marks: [WorkQueue.Item: [String: Set<Disagreement.Mark>]] = [:]
+        for tag in tags {
+            guard let span = tag.span else { continue }
+            marks[WorkQueue.Item(instance: tag.instance, system: tag.system), default: [:]][tag.annotator, default: []]
+                .insert(Disagreement.Mark(span: span, categories: tag.categories.map(\.description).sorted()))
+        }
+        func differ(_ unit: WorkQueue.Item, _ judgements: [String: Set<CategoryPath>]) -> Bool {
+            if Set(judgements.values).count > 1 { return true }
+            let marked = marks[unit] ?? [:]
+            return marked.count >= 2 && Set(marked.values).count > 1
+        }
+        disagreements = shared.filter { differ($0.key, $0.value) }.map { unit in
             Disagreement(instance: unit.key.instance, system: unit.key.system, annotations: unit.value.sorted { $0.key < $1.key }.map {
-                Disagreement.Annotation(annotator: $0.key, categories: $0.value.sorted().map(\.description))
+                Disagreement.Annotation(annotator: $0.key, categories: $0.value.sorted().map(\.description),
+                                        spans: (marks[unit.key]?[$0.key] ?? []).sorted {
+                    ($0.span.start, $0.span.end, $0.categories.joined(separator: "/")) < ($1.span.start, $1.span.end, $1.categories.joined(separator: "/"))
+                })
             })
         }
         spans = tags.contains { $0.span != nil } ? SpanAgreement.pairs(tags: tags, typology: typology, references: references) : []
