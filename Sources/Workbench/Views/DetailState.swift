@@ -55,7 +55,9 @@ public enum DetailCommand: String, NamedCommand {
     case extendWordRight = "extend-word-right"
     case extendWordLeft = "extend-word-left"
     case annotators
-    case tag, explain, attention
+    case tag
+    case tagMarked = "tag-marked"
+    case explain, attention
     case whatIf = "what-if"
     case help, close, quit
 
@@ -80,6 +82,7 @@ public enum DetailCommand: String, NamedCommand {
         case .extendWordLeft: "mark, or extend the span, to the word's start"
         case .annotators: "spans of all annotators, then of each in turn"
         case .tag: "tag the marked span, else the focused output"
+        case .tagMarked: "tag the marked span, else close"
         case .explain: "explain the input: heat-coloured tokens"
         case .attention: "attention grids"
         case .whatIf: "edit the input and re-run (what-if)"
@@ -122,7 +125,7 @@ extension KeyTable where Name == DetailCommand {
         .init(key: .character("B"), command: .extendWordLeft, label: "B"),
         .init(key: .character("o"), command: .annotators, label: "o"),
         .init(key: .character("t"), command: .tag, label: "t"),
-        .init(key: .enter, command: .tag, label: "Enter"),
+        .init(key: .enter, command: .tagMarked, label: "Enter"),
         .init(key: .character("a"), command: .explain, label: "a"),
         .init(key: .character("A"), command: .attention, label: "A"),
         .init(key: .character("e"), command: .whatIf, label: "e"),

@@ -54,7 +54,10 @@ func handleDetailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key)
         let next = detail.annotator.flatMap(names.firstIndex(of:)).map { $0 + 1 } ?? 0
         detail.annotator = next < names.count ? names[next] : nil
         state.message = .init(text: "spans of \(detail.annotator ?? "all annotators")" + (names.isEmpty ? " (no spans tagged yet)" : ""), isError: false)
-    case .tag?:
+    case .tagMarked? where detail.anchor == nil:
+        state.overlay = nil
+        return []
+    case .tag?, .tagMarked?:
         let output = focusedOutput(state, detail)
         let span = detail.selection.map { TextSpan(start: $0.start, end: min($0.end, output.count)) }
         guard let system = detail.focusedSystem(state) else { return openPalette(&state) }
