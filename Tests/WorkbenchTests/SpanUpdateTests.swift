@@ -144,4 +144,26 @@ import Typology
         #expect(state.filter == #"id in ["1"]"# && state.rows == [0])
         #expect(state.message?.text == "2 units where annotators disagree, of 2 tagged by two or more · Enter shows each one's tags")
     }
+
+    /// An output of 300,000 characters: the layout stops at its line limit, the cursor stops
+    /// at the reachable characters, and an output below the cut can still take the focus.
+    @Test func aHugeOutputIsCutAndTheViewStillAnswers() throws {
+        let huge = String(repeating: "word ", count: 60_000)
+        var roles = ColumnRoles()
+        roles.id = "id"
+        roles.inputs = ["source"]
+        roles.label = "reference"
+        roles.outputs = [("A", "out_a"), ("B", "out_b")]
+        let dataset = try Fixtures.load("long.csv", "id,source,reference,out_a,out_b\n1,a,b,\"\(huge)\",short\n", roles: roles)
+        var state = AppState.settled(analysis: Analysis(dataset: dataset), width: 80, height: 24)
+        _ = send(&state, [.enter, .character("$")])
+        #expect(try detail(state).cursor == OutputCursor.limit - 1)
+        _ = send(&state, [.character("v"), .character("B")])
+        #expect(try detail(state).selection == TextSpan(start: OutputCursor.limit - 5, end: OutputCursor.limit))
+        _ = send(&state, [.escape, .tab])
+        #expect(try detail(state).focusedSystem(state) == "B")
+        var buffer = ScreenBuffer(width: 80, height: 24)
+        render(state, into: &buffer)
+        #expect(DetailLayout(state: state, detail: try detail(state), width: 76).lines.count == DetailLayout.maximumLines)
+    }
 }

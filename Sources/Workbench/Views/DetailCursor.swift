@@ -42,6 +42,11 @@ struct OutputCursor {
         return clamped(i)
     }
 
+    /// `span` cut to the reachable characters.
+    func clipped(_ span: TextSpan) -> TextSpan {
+        TextSpan(start: min(span.start, count), end: min(span.end, count))
+    }
+
     /// The text of `span`, for messages and the palette.
     func text(of span: TextSpan) -> String {
         var view = String.UnicodeScalarView()

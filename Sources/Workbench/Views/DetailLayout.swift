@@ -22,7 +22,9 @@ struct DetailLayout {
     /// The line of the focused output's cursor (or its heading when the output is empty).
     private(set) var cursorLine = 0
 
-    init(state: AppState, detail: DetailState, width: Int) {
+    /// `scores`: the headings' metric values; `update`, which asks only where lines are, goes
+    /// without them (a heading is one line either way).
+    init(state: AppState, detail: DetailState, width: Int, scores: Bool = true) {
         guard detail.row < state.rows.count, width > 2 else { return }
         let dataset = state.analysis.dataset
         let row = state.rows[detail.row]
@@ -40,7 +42,7 @@ struct DetailLayout {
             guard let system = dataset.system(named: name) else { continue }
             let isFocused = name == focused
             let marks = shownSpans(state, detail, instance: id, system: name).map { (span: $0.span!, level: SpanLevel($0.severity, typology: state.tagging.typology)) }
-            var heading = (isFocused ? "▸ " : "") + name + scores(state, system: name, row: row)
+            var heading = (isFocused ? "▸ " : "") + name + (scores ? metricValues(state, system: name, row: row) : "")
             if !marks.isEmpty { heading += " · \(marks.count) span\(marks.count == 1 ? "" : "s")" }
             if isFocused { cursorLine = lines.count }
             guard system.hasOutput(row) else {
@@ -60,7 +62,7 @@ struct DetailLayout {
             }
             let first = lines.count + 1
             block(heading, text, width, headingStyle: isFocused ? Theme.selected : Theme.header)
-            if isFocused, let at = lines[first...].firstIndex(where: { $0.text.runs.contains { $0.style == palette.cursor } }) {
+            if isFocused, first < lines.count, let at = lines[first...].firstIndex(where: { $0.text.runs.contains { $0.style == palette.cursor } }) {
                 cursorLine = at
             }
         }
@@ -104,7 +106,7 @@ func shownSpans(_ state: AppState, _ detail: DetailState, instance: String, syst
 
 /// ` · chrf 68.32` for the metric shown, and ` · mqm 2.0` beside it where the dataset has
 /// the MQM metric; one row's value, so that opening an instance never scores a whole system.
-private func scores(_ state: AppState, system: String, row: Int) -> String {
+private func metricValues(_ state: AppState, system: String, row: Int) -> String {
     let metrics = [state.metric] + (state.metric != "mqm" && state.analysis.metricNames.contains("mqm") ? ["mqm"] : [])
     return metrics.compactMap { metric in
         instanceScore(state.analysis, metric: metric, system: system, row: row).map { " · \(metric) \(formatMetric($0))" }

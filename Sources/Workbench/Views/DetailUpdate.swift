@@ -59,7 +59,7 @@ func handleDetailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key)
         return []
     case .tag?, .tagMarked?:
         let output = focusedOutput(state, detail)
-        let span = detail.selection.map { TextSpan(start: $0.start, end: min($0.end, output.count)) }
+        let span = detail.selection.map(output.clipped)
         guard let system = detail.focusedSystem(state) else { return openPalette(&state) }
         detail.anchor = nil
         state.overlay = .detail(detail)
@@ -133,6 +133,6 @@ private func detailBody(_ state: AppState) -> (width: Int, height: Int) {
 /// what scrolling starts from, and after a cursor move the new top.
 private func shownTop(_ state: AppState, _ detail: DetailState) -> Int {
     let body = detailBody(state)
-    return DetailLayout(state: state, detail: detail, width: body.width)
+    return DetailLayout(state: state, detail: detail, width: body.width, scores: false)
         .top(from: detail.top, height: max(1, body.height), followingCursor: !detail.scrolled)
 }

@@ -39,7 +39,7 @@ func detailStatus(_ state: AppState, _ detail: DetailState) -> String {
     let output = OutputCursor(system.hasOutput(row) ? system.output[row] : "")
     guard output.count > 0 else { return "\(name): no output to mark spans in" }
     let cursor = output.clamped(detail.cursor)
-    if let selection = detail.selection.map({ TextSpan(start: $0.start, end: min($0.end, output.count)) }) {
+    if let selection = detail.selection.map(output.clipped) {
         return "marking \(spanLabel(selection)) of \(name): “\(output.text(of: selection))” · t tags it · Esc stops"
     }
     let under = shownSpans(state, detail, instance: dataset.ids[row], system: name).filter { $0.span!.start <= cursor && cursor < $0.span!.end }
