@@ -46,6 +46,8 @@ import Typology
         let palette = try #require(state.tagging.palette)
         #expect(palette.system == "A" && palette.span == TextSpan(start: 10, end: 14) && palette.replacing == nil)
         #expect(try detail(state).anchor == nil)
+        _ = send(&state, [.tab])
+        #expect(state.tagging.palette?.error == "the marked span is in A's output: the tag stays on it" && state.tagging.palette?.system == "A")
         // Fluency/Spelling through the picker, then major.
         _ = send(&state, [.character("/")] + "spell".map { Key.character($0) } + [.enter, .escape, .character("!"), .character("!"), .character("!")])
         let effects = send(&state, [.enter])

@@ -105,7 +105,7 @@ private func perform(_ state: inout AppState, _ command: PaletteCommand, _ palet
         palette.field = .newCategory("")
     case .nextSystem:
         guard palette.span == nil else {
-            palette.error = "a span is in \(palette.system ?? "its") output: the tag stays on that system"
+            palette.error = "the marked span is in \(palette.system ?? "one system")'s output: the tag stays on it"
             return []
         }
         let choices: [String?] = state.systems.map { $0 } + [nil]
