@@ -16,8 +16,16 @@ import Foundation
 /// judgement ("absent" for every category), as it does for a user's empty tag.
 public enum ExpertTags {
     public static func tags(_ ratings: ExpertRatings) -> [Tag] {
-        ratings.ratings.flatMap { rating -> [Tag] in
-            let errors = rating.errors.compactMap { error in expertCategory(error.category).map { (error, $0) } }
+        // A file names a dozen categories over tens of thousands of errors: each is read once.
+        var paths: [String: CategoryPath?] = [:]
+        func path(_ name: String) -> CategoryPath? {
+            if let known = paths[name] { return known }
+            let path = expertCategory(name)
+            paths[name] = .some(path)
+            return path
+        }
+        return ratings.ratings.flatMap { rating -> [Tag] in
+            let errors = rating.errors.compactMap { error in path(error.category).map { (error, $0) } }
             guard !errors.isEmpty else {
                 return [Tag(instance: rating.instance, system: rating.system, categories: [], annotator: rating.rater, time: "")]
             }
