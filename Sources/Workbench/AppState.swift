@@ -110,7 +110,7 @@ public struct AppState: Sendable {
                 explainable: [String: ExplainableSystem] = [:]) {
         self.analysis = analysis
         self.explainable = explainable
-        tagging = TaggingState(annotator: annotator)
+        tagging = TaggingState(annotator: annotator, experts: analysis.dataset.expertRatings)
         self.width = width
         self.height = height
         let dataset = analysis.dataset

@@ -92,7 +92,7 @@ import struct Typology.Tag
     @Test func jsonWritesNullsAndSnakeCase() throws {
         let agreement = Agreement(tags: [tag("1", ["Negation"], annotator: "a")], typology: .classification)
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(agreement)) as! [String: Any]
-        #expect(Set(object.keys) == ["method", "units", "annotators", "rows", "disagreements"])
+        #expect(Set(object.keys) == ["method", "units", "annotators", "rows", "disagreements", "spans"])
         #expect(object["method"] is NSNull)
         let first = (object["rows"] as! [[String: Any]])[0]
         #expect(Set(first.keys) == ["category", "value", "observed", "reason"])

@@ -8,7 +8,7 @@ import Testing
     /// Released migration identifiers are part of the file format: stores in users' project
     /// folders record them. A new schema appends a migration; none is renamed or removed.
     @Test func migrationIdentifiersAreStable() {
-        #expect(Schema.migrator.migrations == ["v1"])
+        #expect(Schema.migrator.migrations == ["v1", "v2-spans"])
     }
 
     /// A file as the first errata wrote it (migrated to v1 only, rows written by plain SQL)
@@ -17,22 +17,15 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("tags.sqlite").path
-        do {
-            let old = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(old, upTo: "v1")
-            try old.write { db in
-                try db.execute(sql: """
-                    UPDATE metadata SET value = 'mqm' WHERE key = 'typology';
-                    INSERT INTO severities (name, position) VALUES ('minor', 0), ('major', 1);
-                    INSERT INTO categories (id, parentId, name, description, key, position)
-                        VALUES (1, NULL, 'Accuracy', 'meaning', 'a', 0), (2, 1, 'Omission', '', NULL, 0);
-                    INSERT INTO tags (id, instance, system, severity, note, annotator, time)
-                        VALUES (1, '7', 'bert', 'major', 'n', 'ana', '2026-11-26T22:40:01.123Z');
-                    INSERT INTO tag_categories (tagId, categoryId, position) VALUES (1, 2, 0);
-                    """)
-            }
-            try old.close()
-        }
+        try writeVersionOneStore(path, """
+            UPDATE metadata SET value = 'mqm' WHERE key = 'typology';
+            INSERT INTO severities (name, position) VALUES ('minor', 0), ('major', 1);
+            INSERT INTO categories (id, parentId, name, description, key, position)
+                VALUES (1, NULL, 'Accuracy', 'meaning', 'a', 0), (2, 1, 'Omission', '', NULL, 0);
+            INSERT INTO tags (id, instance, system, severity, note, annotator, time)
+                VALUES (1, '7', 'bert', 'major', 'n', 'ana', '2026-11-26T22:40:01.123Z');
+            INSERT INTO tag_categories (tagId, categoryId, position) VALUES (1, 2, 0);
+            """)
         let store = try TagStore(path: path)
         #expect(try store.tags() == [StoredTag(id: 1, tag: tag("7", ["Accuracy/Omission"], system: "bert", severity: "major", note: "n"))])
         #expect(try store.typology() == Typology(name: "mqm", severities: ["minor", "major"], categories: [

@@ -1,5 +1,6 @@
 import ErrataTestSupport
 import Foundation
+import GRDB
 @testable import Typology
 
 /// A store in a fresh temporary folder, and short ways to write paths and tags.
@@ -18,6 +19,15 @@ struct StoreFixture {
     func reopen() throws -> TagStore { try TagStore(path: path) }
 
     func remove() { folder.remove() }
+}
+
+/// Writes a store at `path` as the first errata did (migrated to v1 only), with rows
+/// inserted by `sql`: what tests of opening older files start from.
+func writeVersionOneStore(_ path: String, _ sql: String) throws {
+    let old = try DatabaseQueue(path: path)
+    try Schema.migrator.migrate(old, upTo: "v1")
+    try old.write { try $0.execute(sql: sql) }
+    try old.close()
 }
 
 func cat(_ text: String) -> CategoryPath { CategoryPath(text)! }

@@ -8,9 +8,9 @@ import Testing
         try f.store.add(tag("17", ["Accuracy/Omission", "Fluency"], severity: "major", note: "drops \"not\" – négation"))
         try f.store.add(tag("18", ["Style"], system: "bert", annotator: "bo", time: "2026-11-27T08:00:00.000Z"))
         #expect(try f.store.exportLines() == """
-            {"instance":"17","system":null,"categories":["Accuracy/Omission","Fluency"],"severity":"major",\
+            {"instance":"17","system":null,"span":null,"categories":["Accuracy/Omission","Fluency"],"severity":"major",\
             "note":"drops \\"not\\" – négation","annotator":"ana","time":"2026-11-26T22:40:01.123Z"}
-            {"instance":"18","system":"bert","categories":["Style"],"severity":null,"note":"","annotator":"bo",\
+            {"instance":"18","system":"bert","span":null,"categories":["Style"],"severity":null,"note":"","annotator":"bo",\
             "time":"2026-11-27T08:00:00.000Z"}
 
             """)

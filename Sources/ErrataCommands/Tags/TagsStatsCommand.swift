@@ -11,15 +11,17 @@ struct TagsStatsCommand: AsyncParsableCommand {
         discussion: "A category counts its own tags and those of the categories below it. The table leaves out categories no unit has; JSON and CSV list them all. See docs/tagging.md.")
 
     @OptionGroup var store: TagStoreOptions
+    @OptionGroup var who: AnnotatorOptions
     @OptionGroup var slicing: SliceOptions
 
     @Option(help: "table, json or csv.")
     var format: ReportFormat = .table
 
     func run() async throws {
-        let (analysis, tags) = try store.open()
+        let (analysis, tagStore) = try store.open()
         let dataset = analysis.dataset
-        let tallies = Tallies(tags: try tags.tags().map(\.tag), slices: try slicing.slices(analysis), typology: try tags.typology(),
+        let tags = try who.tags(try tagStore.tags().map(\.tag), dataset: dataset).tags
+        let tallies = Tallies(tags: tags, slices: try slicing.slices(analysis), typology: try tagStore.typology(),
                               row: dataset.row(id:))
         if !tallies.unknownInstances.isEmpty {
             ReportWriter.writeError("errata: \(tallies.unknownInstances.count) tagged instance(s) are not in \(dataset.name) and are left out, e.g. '\(tallies.unknownInstances[0])'\n")

@@ -1,12 +1,18 @@
+import ErrataCore
+
 /// One annotation: an annotator's judgement that an instance (and, where the error is a
 /// system's, that system's output) shows errors of one or more categories.
 ///
 /// Its JSON is the documented line of `errata tags export`:
-/// `{"instance": ID, "system": NAME or null, "categories": ["Accuracy/Omission"], "severity":
-/// "major" or null, "note": TEXT, "annotator": NAME, "time": ISO-8601}`.
+/// `{"instance": ID, "system": NAME or null, "span": [START, END] or null, "categories":
+/// ["Accuracy/Omission"], "severity": "major" or null, "note": TEXT, "annotator": NAME,
+/// "time": ISO-8601}`.
 public struct Tag: Sendable, Equatable, Hashable, Codable {
     public var instance: String
     public var system: String?
+    /// Where in the system's output the error is, in Unicode scalars (an MQM error span); nil
+    /// for a tag about the output as a whole. Only a tag with a system has one.
+    public var span: TextSpan?
     public var categories: [CategoryPath]
     public var severity: String?
     public var note: String
@@ -15,10 +21,11 @@ public struct Tag: Sendable, Equatable, Hashable, Codable {
     /// so that export and import are an exact round trip.
     public var time: String
 
-    public init(instance: String, system: String? = nil, categories: [CategoryPath], severity: String? = nil,
+    public init(instance: String, system: String? = nil, span: TextSpan? = nil, categories: [CategoryPath], severity: String? = nil,
                 note: String = "", annotator: String, time: String) {
         self.instance = instance
         self.system = system
+        self.span = span
         self.categories = categories
         self.severity = severity
         self.note = note
@@ -26,12 +33,17 @@ public struct Tag: Sendable, Equatable, Hashable, Codable {
         self.time = time
     }
 
-    enum CodingKeys: String, CodingKey { case instance, system, categories, severity, note, annotator, time }
+    enum CodingKeys: String, CodingKey { case instance, system, span, categories, severity, note, annotator, time }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         instance = try c.decode(String.self, forKey: .instance)
         system = try c.decodeIfPresent(String.self, forKey: .system)
+        // Absent in lines written before spans existed: those tags are about the whole output.
+        span = try c.decodeIfPresent(TextSpan.self, forKey: .span)
+        if span != nil, system == nil {
+            throw DecodingError.dataCorruptedError(forKey: .span, in: c, debugDescription: "a span is a place in a system's output; give the system too")
+        }
         let names = try c.decode([String].self, forKey: .categories)
         categories = try names.map { name in
             guard let path = CategoryPath(name) else {
@@ -49,6 +61,7 @@ public struct Tag: Sendable, Equatable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(instance, forKey: .instance)
         try c.encode(system, forKey: .system)
+        try c.encode(span, forKey: .span)
         try c.encode(categories.map(\.description), forKey: .categories)
         try c.encode(severity, forKey: .severity)
         try c.encode(note, forKey: .note)

@@ -1,3 +1,5 @@
+import ErrataCore
+
 /// Whether annotators who tagged the same units agree, category by category, and the units
 /// they disagree on (the adjudication queue).
 ///
@@ -10,8 +12,11 @@
 ///
 /// The JSON shape (docs/tagging.md): `{"method": "cohen_kappa" | "krippendorff_alpha" | null,
 /// "units", "annotators", "rows": [{"category", "value", "observed", "reason"}],
-/// "disagreements": [{"instance", "system", "annotations": [{"annotator", "categories"}]}]}`.
-public struct Agreement: Sendable, Equatable, Codable {
+/// "disagreements": [{"instance", "system", "annotations": [{"annotator", "categories",
+/// "spans": [{"span", "categories"}]}]}],
+/// "spans": [SpanAgreement]}`; `spans` has every pair of annotators when some tag has a span,
+/// and is empty otherwise.
+public struct Agreement: Sendable, Equatable, Encodable {
     public enum Method: String, Sendable, Codable {
         case cohenKappa = "cohen_kappa"
         case krippendorffAlpha = "krippendorff_alpha"
@@ -36,12 +41,21 @@ public struct Agreement: Sendable, Equatable, Codable {
     }
 
     /// A unit whose annotators gave different sets of categories (compared as tagged, so
-    /// `Accuracy` and `Accuracy/Omission` differ).
+    /// `Accuracy` and `Accuracy/Omission` differ), or, where two or more of them marked spans,
+    /// different spans (a span with its categories).
     public struct Disagreement: Sendable, Equatable, Codable {
+        /// A span an annotator marked, with the categories of its tag (sorted paths).
+        public struct Mark: Sendable, Hashable, Codable {
+            public var span: TextSpan
+            public var categories: [String]
+        }
+
         public struct Annotation: Sendable, Equatable, Codable {
             public var annotator: String
             /// Sorted paths.
             public var categories: [String]
+            /// The spans marked, in text order; empty when none.
+            public var spans: [Mark] = []
         }
 
         public var instance: String
@@ -71,8 +85,10 @@ public struct Agreement: Sendable, Equatable, Codable {
     public var rows: [Row]
     /// Ordered by instance id (numbers by value), then system.
     public var disagreements: [Disagreement]
+    /// Character-overlap agreement of each pair of annotators (see `SpanAgreement`).
+    public var spans: [SpanAgreement]
 
-    enum CodingKeys: String, CodingKey { case method, units, annotators, rows, disagreements }
+    enum CodingKeys: String, CodingKey { case method, units, annotators, rows, disagreements, spans }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -81,9 +97,12 @@ public struct Agreement: Sendable, Equatable, Codable {
         try c.encode(annotators, forKey: .annotators)
         try c.encode(rows, forKey: .rows)
         try c.encode(disagreements, forKey: .disagreements)
+        try c.encode(spans, forKey: .spans)
     }
 
-    public init(tags: [Tag], typology: Typology) {
+    /// - Parameter references: annotators whose spans are the reference in span agreement
+    ///   (the dataset's experts).
+    public init(tags: [Tag], typology: Typology, references: Set<String> = []) {
         let shared = Judgements(tags).units.filter { $0.value.count >= 2 }
             .sorted { WorkQueue.Item.reportOrder($0.key, $1.key) }
         let annotators = Set(shared.flatMap(\.value.keys)).sorted()
@@ -105,10 +124,25 @@ public struct Agreement: Sendable, Equatable, Codable {
             return Row(category: category.description, value: coefficient.value, observed: coefficient.observed,
                        reason: coefficient.reason)
         }
-        disagreements = shared.filter { Set($0.value.values).count > 1 }.map { unit in
+        var marks: [WorkQueue.Item: [String: Set<Disagreement.Mark>]] = [:]
+        for tag in tags {
+            guard let span = tag.span else { continue }
+            marks[WorkQueue.Item(instance: tag.instance, system: tag.system), default: [:]][tag.annotator, default: []]
+                .insert(Disagreement.Mark(span: span, categories: tag.categories.map(\.description).sorted()))
+        }
+        func differ(_ unit: WorkQueue.Item, _ judgements: [String: Set<CategoryPath>]) -> Bool {
+            if Set(judgements.values).count > 1 { return true }
+            let marked = marks[unit] ?? [:]
+            return marked.count >= 2 && Set(marked.values).count > 1
+        }
+        disagreements = shared.filter { differ($0.key, $0.value) }.map { unit in
             Disagreement(instance: unit.key.instance, system: unit.key.system, annotations: unit.value.sorted { $0.key < $1.key }.map {
-                Disagreement.Annotation(annotator: $0.key, categories: $0.value.sorted().map(\.description))
+                Disagreement.Annotation(annotator: $0.key, categories: $0.value.sorted().map(\.description),
+                                        spans: (marks[unit.key]?[$0.key] ?? []).sorted {
+                    ($0.span.start, $0.span.end, $0.categories.joined(separator: "/")) < ($1.span.start, $1.span.end, $1.categories.joined(separator: "/"))
+                })
             })
         }
+        spans = tags.contains { $0.span != nil } ? SpanAgreement.pairs(tags: tags, typology: typology, references: references) : []
     }
 }

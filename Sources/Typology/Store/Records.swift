@@ -1,3 +1,4 @@
+import ErrataCore
 import GRDB
 
 /// A row of `categories`. Rows are kept whole (not just ids) in the undo history, so that undo
@@ -23,15 +24,26 @@ struct TagRow: Codable, Equatable, Sendable, FetchableRecord, MutablePersistable
     var note: String
     var annotator: String
     var time: String
+    /// The span's ends, both nil when the tag has none (columns of migration v2-spans).
+    var spanStart: Int?
+    var spanEnd: Int?
 
     init(id: Int64? = nil, _ tag: Tag) {
         self.id = id
         instance = tag.instance
         system = tag.system
+        spanStart = tag.span?.start
+        spanEnd = tag.span?.end
         severity = tag.severity
         note = tag.note
         annotator = tag.annotator
         time = tag.time
+    }
+
+    /// The span as stored; a row whose ends are missing or backwards (written by hand) has none.
+    var span: TextSpan? {
+        guard let spanStart, let spanEnd, 0 <= spanStart, spanStart <= spanEnd else { return nil }
+        return TextSpan(start: spanStart, end: spanEnd)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

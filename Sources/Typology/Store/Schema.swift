@@ -64,6 +64,14 @@ enum Schema {
                 );
                 """)
         }
+        // A tag's place in the system's output (Unicode scalars, half-open): both NULL for a
+        // tag about the whole output, which is every tag a v1 store holds.
+        migrator.registerMigration("v2-spans") { db in
+            try db.execute(sql: """
+                ALTER TABLE tags ADD COLUMN spanStart INTEGER;
+                ALTER TABLE tags ADD COLUMN spanEnd INTEGER;
+                """)
+        }
         return migrator
     }()
 

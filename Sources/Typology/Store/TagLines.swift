@@ -2,8 +2,8 @@ import ErrataCore
 import Foundation
 
 /// Tags as JSON Lines, the form `errata tags export` writes and `import` reads: one tag a line,
-/// keys in the documented order (`instance`, `system`, `categories`, `severity`, `note`,
-/// `annotator`, `time`), `null` for no system or severity, `/` and non-ASCII text unescaped so
+/// keys in the documented order (`instance`, `system`, `span`, `categories`, `severity`,
+/// `note`, `annotator`, `time`), `null` for no system, span or severity, `/` and non-ASCII text unescaped so
 /// that lines diff and merge well.
 enum TagLines {
     static func encode(_ tags: [Tag]) throws -> String {
@@ -19,6 +19,7 @@ enum TagLines {
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let fields = [
             ("instance", try json(tag.instance)), ("system", try json(tag.system)),
+            ("span", try json(tag.span)),
             ("categories", try json(tag.categories.map(\.description))), ("severity", try json(tag.severity)),
             ("note", try json(tag.note)), ("annotator", try json(tag.annotator)), ("time", try json(tag.time)),
         ]

@@ -200,7 +200,7 @@ public final class TagStore: @unchecked Sendable {
         let categories = Dictionary(grouping: links, by: \.tagId)
         return rows.map { row in
             let id = row.id!
-            let tag = Tag(instance: row.instance, system: row.system,
+            let tag = Tag(instance: row.instance, system: row.system, span: row.span,
                           categories: (categories[id] ?? []).map { paths[$0.categoryId]! },
                           severity: row.severity, note: row.note, annotator: row.annotator, time: row.time)
             return StoredTag(id: id, tag: tag)

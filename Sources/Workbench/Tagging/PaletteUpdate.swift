@@ -3,8 +3,9 @@ import TerminalUI
 import Typology
 
 /// `t`: the palette for the instance under the cursor (in the table or the detail overlay)
-/// and the judged system: the queue item's, else the first shown system.
-func openPalette(_ state: inout AppState) -> [Effect] {
+/// and the judged system: `output`'s (the detail view's focused output, with the span marked
+/// in it), else the queue item's, else the first shown system.
+func openPalette(_ state: inout AppState, output: (system: String, span: TextSpan?)? = nil) -> [Effect] {
     switch state.tagging.store {
     case .opening:
         state.message = .init(text: "still reading the tags; try again in a moment", isError: true)
@@ -20,8 +21,10 @@ func openPalette(_ state: inout AppState) -> [Effect] {
     guard state.rows.indices.contains(index) else { return [] }
     let instance = state.analysis.dataset.ids[state.rows[index]]
     let queued = state.tagging.queue?.items.first { $0.instance == instance }
-    let system = queued.map(\.system) ?? state.systems.first
-    state.tagging.palette = TagPalette(instance: instance, system: system, existing: state.tagging.ownTag(instance: instance, system: system))
+    let system = output?.system ?? queued.map(\.system) ?? state.systems.first
+    let span = output?.span
+    state.tagging.palette = TagPalette(instance: instance, system: system, span: span,
+                                       existing: state.tagging.ownTag(instance: instance, system: system, span: span))
     return []
 }
 
@@ -101,6 +104,10 @@ private func perform(_ state: inout AppState, _ command: PaletteCommand, _ palet
     case .newCategory:
         palette.field = .newCategory("")
     case .nextSystem:
+        guard palette.span == nil else {
+            palette.error = "the marked span is in \(palette.system ?? "one system")'s output: the tag stays on it"
+            return []
+        }
         let choices: [String?] = state.systems.map { $0 } + [nil]
         let next = choices[((choices.firstIndex(of: palette.system) ?? -1) + 1) % choices.count]
         let existing = state.tagging.ownTag(instance: palette.instance, system: next)

@@ -1,3 +1,4 @@
+import ErrataCore
 import TerminalUI
 import Typology
 
@@ -17,6 +18,9 @@ public struct TagPalette: Sendable, Equatable {
 
     public var instance: String
     public var system: String?
+    /// The characters of the system's output the tag is about (marked in the detail view);
+    /// nil for the output, or the instance, as a whole.
+    public var span: TextSpan?
     public var categories: [CategoryPath]
     public var severity: String?
     /// The note, edited in place while the field is `.note`.
@@ -30,9 +34,10 @@ public struct TagPalette: Sendable, Equatable {
     /// Why the last save failed: the palette reopened with the tag so nothing is lost.
     public var error: String?
 
-    public init(instance: String, system: String?, existing: StoredTag?) {
+    public init(instance: String, system: String?, span: TextSpan? = nil, existing: StoredTag?) {
         self.instance = instance
         self.system = system
+        self.span = span
         categories = existing?.tag.categories ?? []
         severity = existing?.tag.severity
         noteField = TextField(existing?.tag.note ?? "")
@@ -46,7 +51,7 @@ public struct TagPalette: Sendable, Equatable {
 
     /// The tag Enter saves; its time is stamped by the runner when it commits.
     public func tag(annotator: String) -> Tag {
-        Tag(instance: instance, system: system, categories: categories, severity: severity,
+        Tag(instance: instance, system: system, span: span, categories: categories, severity: severity,
             note: note, annotator: annotator, time: "")
     }
 

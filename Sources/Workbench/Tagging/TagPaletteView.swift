@@ -24,7 +24,7 @@ func drawPalette(_ state: AppState, _ palette: TagPalette, _ buffer: inout Scree
     guard inner.height > 0, inner.width > 0 else { return }
     var y = inner.y
     let bottom = inner.y + inner.height
-    let system = palette.system ?? "none (the instance itself)"
+    let system = (palette.system ?? "none (the instance itself)") + (palette.span.map { ", characters \(spanLabel($0)) “\(spanText(state, palette, $0))”" } ?? "")
     let severity = palette.severity ?? "none"
     y += line("system \(system) (Tab) · severity \(severity) (!)", y: y, bottom: bottom, inner, Theme.info, &buffer)
     if palette.showsKeys {
@@ -93,4 +93,12 @@ private func editLine(_ prompt: String, _ field: TextField, y: Int, bottom: Int,
     let x = inner.x + buffer.write(prompt, x: inner.x, y: y, style: Theme.key, maxWidth: inner.width)
     field.draw(x: x, y: y, width: inner.x + inner.width - x, into: &buffer, cursorStyle: Theme.selected)
     return 1
+}
+
+/// The marked characters of the palette's output, for its heading.
+private func spanText(_ state: AppState, _ palette: TagPalette, _ span: TextSpan) -> String {
+    let dataset = state.analysis.dataset
+    guard let row = dataset.row(id: palette.instance), let system = palette.system.flatMap(dataset.system(named:)),
+          system.hasOutput(row) else { return "" }
+    return OutputCursor(system.output[row]).text(of: span)
 }

@@ -1,3 +1,4 @@
+import ErrataCore
 import Typology
 
 /// The table's tags cell: the categories' last names, each once, in the order tagged
@@ -12,9 +13,12 @@ func tagSummary(_ tags: [StoredTag]) -> String {
 func tagLines(_ tags: [StoredTag]) -> String {
     tags.sorted { ($0.tag.annotator, $0.tag.system ?? "", $0.id) < ($1.tag.annotator, $1.tag.system ?? "", $1.id) }.map { stored in
         let tag = stored.tag
-        var parts = ["\(tag.annotator)\(tag.system.map { " on \($0)" } ?? ""): \(tag.categories.map(\.description).joined(separator: ", "))"]
+        var parts = ["\(tag.annotator)\(tag.system.map { " on \($0)" } ?? "")\(tag.span.map { " " + spanLabel($0) } ?? ""): \(tag.categories.map(\.description).joined(separator: ", "))"]
         if let severity = tag.severity { parts.append(severity) }
         if !tag.note.isEmpty { parts.append("“\(tag.note)”") }
         return parts.joined(separator: " · ")
     }.joined(separator: "\n")
 }
+
+/// A span as the workbench and `errata tags add --span` write it: `12:19`, end excluded.
+func spanLabel(_ span: TextSpan) -> String { "\(span.start):\(span.end)" }

@@ -29,9 +29,16 @@ public struct TaggingState: Sendable {
     public var tallies: Tallies?
     /// The first line shown in the tallies overlay (it scrolls).
     public var talliesTop = 0
+    /// The dataset's expert ratings as tags, by instance (`ExpertTags`): shown beside the
+    /// store's tags, never written to it.
+    public let expertTags: [String: [Tag]]
+    /// The expert raters, in order of first appearance.
+    public let experts: [String]
 
-    public init(annotator: String) {
+    public init(annotator: String, experts: ExpertRatings = ExpertRatings()) {
         self.annotator = annotator
+        expertTags = Dictionary(grouping: ExpertTags.tags(experts), by: \.instance)
+        self.experts = experts.raters
     }
 
     /// Replaces the mirror with what the store holds now.
@@ -49,9 +56,22 @@ public struct TaggingState: Sendable {
         load(typology: typology, tags: all)
     }
 
-    /// This annotator's tag of `instance` for `system`, if any (the one the palette edits).
-    public func ownTag(instance: String, system: String?) -> StoredTag? {
-        tagsByInstance[instance]?.last { $0.tag.annotator == annotator && $0.tag.system == system }
+    /// This annotator's tag of `instance` for `system` and `span` (nil: the tag of the whole
+    /// output), if any: the one the palette edits.
+    public func ownTag(instance: String, system: String?, span: TextSpan? = nil) -> StoredTag? {
+        tagsByInstance[instance]?.last { $0.tag.annotator == annotator && $0.tag.system == system && $0.tag.span == span }
+    }
+
+    /// Every tag of `instance` with a span in `system`'s output, the store's and the experts'.
+    public func spanTags(instance: String, system: String) -> [Tag] {
+        ((tagsByInstance[instance] ?? []).map(\.tag) + (expertTags[instance] ?? [])).filter { $0.system == system && $0.span != nil }
+    }
+
+    /// Whose spans the detail view can show one at a time: the store's annotators, then the
+    /// experts.
+    public var spanAnnotators: [String] {
+        var seen = Set<String>()
+        return (tags.map(\.tag.annotator).sorted() + experts).filter { seen.insert($0).inserted }
     }
 
     /// True when this annotator has tagged `instance`, for any system.

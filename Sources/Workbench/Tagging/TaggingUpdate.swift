@@ -27,13 +27,14 @@ private func apply(_ state: inout AppState, _ msg: TagMsg) -> [Effect] {
         state.tagging.load(typology: typology, tags: state.tagging.tags)
         state.tagging.record(stored)
         let names = stored.tag.categories.map(\.description).joined(separator: ", ")
-        state.message = .init(text: "saved \(stored.tag.instance)\(stored.tag.system.map { " (\($0))" } ?? ""): \(names)", isError: false)
+        let place = stored.tag.system.map { " (\($0)\(stored.tag.span.map { " \(spanLabel($0))" } ?? ""))" } ?? ""
+        state.message = .init(text: "saved \(stored.tag.instance)\(place): \(names)", isError: false)
     case .saveFailed(let tag, let replacing, let reason):
         state.tagging.saving = max(0, state.tagging.saving - 1)
         state.message = .init(text: "not saved: \(reason)", isError: true)
         // Nothing is lost: the tag comes back in the palette, Enter tries again.
         if state.tagging.palette == nil {
-            var palette = TagPalette(instance: tag.instance, system: tag.system, existing: StoredTag(id: replacing ?? 0, tag: tag))
+            var palette = TagPalette(instance: tag.instance, system: tag.system, span: tag.span, existing: StoredTag(id: replacing ?? 0, tag: tag))
             palette.replacing = replacing
             palette.error = "not saved: \(reason) · Enter retries, Esc discards"
             state.tagging.palette = palette

@@ -1,76 +1,53 @@
 import ErrataCore
 import Foundation
 import TerminalUI
+import Typology
 
-/// One instance in full: inputs, label, outputs (a word diff against the reference for
-/// generation), per-instance metrics and metadata. ↑/↓ step through instances.
+/// One instance in full: inputs, label, tags, every system's output with its metric value
+/// and annotated spans, per-instance metadata (see `DetailLayout`), scrolled to keep the
+/// cursor in view; below them the key to the span colours and a status line for the cursor.
 struct DetailView: View {
     let state: AppState
     let detail: DetailState
 
-    /// Draws the instance into a scratch buffer tall enough for the lines scrolled past, then
-    /// copies the visible part: the drawing code stays a simple top-to-bottom pass.
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         guard detail.row < state.rows.count else { return }
         let dataset = state.analysis.dataset
-        let row = state.rows[detail.row]
-        let inner = overlayBox(&buffer, rect, title: "Instance \(dataset.ids[row]) · \(detail.row + 1) of \(state.rows.count) · j/k next/previous · a explain · e what-if · ? keys")
-        let top = min(detail.top, 2_000)
-        var scratch = ScreenBuffer(width: inner.width, height: inner.height + top)
-        drawLines(row: row, into: &scratch)
-        for y in 0 ..< inner.height {
-            for x in 0 ..< inner.width { buffer[inner.x + x, inner.y + y] = scratch[x, y + top] }
+        let inner = overlayBox(&buffer, rect, title: "Instance \(dataset.ids[state.rows[detail.row]]) · \(detail.row + 1) of \(state.rows.count) · j/k instance · Tab output · v mark · t tag · o annotators · ? keys")
+        guard inner.height > 0, inner.width > 0 else { return }
+        let footer = inner.height >= 6 ? 2 : 0
+        let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - footer)
+        let layout = DetailLayout(state: state, detail: detail, width: body.width)
+        let top = layout.top(from: detail.top, height: body.height, followingCursor: !detail.scrolled)
+        for (offset, line) in layout.lines.dropFirst(top).prefix(body.height).enumerated() {
+            line.text.drawLine(x: body.x + line.indent, y: body.y + offset, maxWidth: body.width - line.indent, into: &buffer)
         }
+        guard footer > 0 else { return }
+        var legend = StyledText("spans: \(detail.annotator ?? "all") (o) ", style: Theme.dim)
+        legend.append(SpanPalette(colors: state.colors).legend)
+        legend.drawLine(x: inner.x, y: body.maxY, maxWidth: inner.width, into: &buffer)
+        buffer.write(detailStatus(state, detail), x: inner.x, y: body.maxY + 1, style: Theme.key, maxWidth: inner.width)
     }
+}
 
-    private func drawLines(row: Int, into buffer: inout ScreenBuffer) {
+/// The status line of the instance view: the span being marked, else the spans under the
+/// cursor with their annotator, category and severity, else where the cursor is.
+func detailStatus(_ state: AppState, _ detail: DetailState) -> String {
     let dataset = state.analysis.dataset
-    let inner = Rect(x: 0, y: 0, width: buffer.width, height: buffer.height)
-    var y = inner.y
-    func line(_ label: String, _ text: String, style: Style = Style()) {
-        guard y < inner.y + inner.height else { return }
-        buffer.write(label, x: inner.x, y: y, style: Theme.header, maxWidth: inner.width)
-        y += 1
-        y += StyledText(text, style: style).draw(in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: inner.y + inner.height - y), into: &buffer)
+    guard detail.row < state.rows.count, let name = detail.focusedSystem(state), let system = dataset.system(named: name) else { return "" }
+    let row = state.rows[detail.row]
+    let output = OutputCursor(system.hasOutput(row) ? system.output[row] : "")
+    guard output.count > 0 else { return "\(name): no output to mark spans in" }
+    let cursor = output.clamped(detail.cursor)
+    if let selection = detail.selection.map(output.clipped) {
+        return "marking \(spanLabel(selection)) of \(name): “\(output.text(of: selection))” · t tags it · Esc stops"
     }
-    for input in dataset.inputs { line(input.name, input.displayValue(row)) }
-    let reference = dataset.label?.displayValue(row)
-    if let label = dataset.label { line(label.name, label.displayValue(row)) }
-    // Before the outputs, which can fill the overlay: the tags are what is being worked on.
-    if let tags = state.tagging.tagsByInstance[dataset.ids[row]], !tags.isEmpty {
-        line("tags (t edits yours)", tagLines(tags), style: Theme.key)
+    let under = shownSpans(state, detail, instance: dataset.ids[row], system: name).filter { $0.span!.start <= cursor && cursor < $0.span!.end }
+    guard !under.isEmpty else {
+        return "\(name) · character \(cursor + 1) of \(output.count) · v marks a span · t tags the output"
     }
-    for system in dataset.systems where state.systems.contains(system.name) || dataset.systems.count <= 4 {
-        let score = (try? state.analysis.instanceScores(metric: state.metric, system: system.name))?[row]
-        let heading = system.name + (score.map { $0.isNaN ? "" : " · \(state.metric) \(formatMetric($0))" } ?? "")
-        guard system.hasOutput(row) else { line(heading, "(no output)", style: Theme.dim); continue }
-        if dataset.task == .generation, let reference {
-            guard y < inner.y + inner.height else { break }
-            buffer.write(heading, x: inner.x, y: y, style: Theme.header, maxWidth: inner.width)
-            y += 1
-            y = drawDiff(WordDiff.diff(output: system.output[row], reference: reference), in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: inner.y + inner.height - y), &buffer)
-        } else {
-            line(heading, system.output[row])
-        }
-    }
-    if !dataset.metadata.isEmpty {
-        line("metadata", dataset.metadata.map { "\($0.name): \($0.displayValue(row))" }.joined(separator: " · "), style: Theme.info)
-    }
-    }
+    return under.map { tag in
+        "\(tag.annotator): \(tag.categories.map(\.description).joined(separator: ", "))" + (tag.severity.map { " (\($0))" } ?? "")
+            + " \(spanLabel(tag.span!))"
+    }.joined(separator: " · ")
 }
-
-/// Words in order: unchanged plain, inserted underlined green, deleted (reference only) dim
-/// red; wrapped to `rect` and returns the row after the last one used.
-private func drawDiff(_ parts: [WordDiff.Part], in rect: Rect, _ buffer: inout ScreenBuffer) -> Int {
-    var text = StyledText()
-    for (index, part) in parts.enumerated() {
-        if index > 0 { text.append(" ") }
-        switch part {
-        case .same(let word): text.append(word)
-        case .inserted(let word): text.append(word, style: Theme.inserted)
-        case .deleted(let word): text.append("[-" + word + "]", style: Theme.deleted)
-        }
-    }
-    return rect.y + text.draw(in: rect, into: &buffer)
-}
-

@@ -36,7 +36,12 @@ struct HelpView: View {
             text.append("\ne.g. :slice length(input) > 20 and genre == \"horror\"  (language: docs/slices.md)", style: Theme.dim)
             return text
         case .detail:
-            return StyledText("t tags, a explains the input, A shows its attention, e edits it and runs the model again.", style: Theme.dim)
+            return StyledText("""
+            Tab focuses the next system's output; the cursor moves by character (←/→) and word (w/b). v marks a span \
+            from the cursor (H/L/W/B mark and extend at once); t tags the marked span, else the whole output. Spans are \
+            coloured by severity, the user's and the dataset's experts' alike; o shows one annotator's at a time. \
+            a explains the input, A shows its attention, e edits it and runs the model again.
+            """, style: Theme.dim)
         case .explain:
             return StyledText("""
             red pushes toward the explained class, blue away; dim: |score| ≤ 2 SE, not distinguishable from zero. \

@@ -1,0 +1,39 @@
+import ErrataCore
+import ErrataTestSupport
+import Foundation
+import Testing
+import Typology
+
+/// Marking an error span as an annotator does, in a real terminal: open a copy of the demo,
+/// open an instance, mark the first word of the focused output, tag it, quit, and find the
+/// tag with its span in `errata tags export`.
+@Suite struct SpanTaggingEndToEndTests {
+    @Test func markTagQuitAndExportASpan() throws {
+        let (folder, dataset) = try Fixtures.demoCopy()
+        defer { folder.remove() }
+        let output = try #require(DatasetLoader.load(dataset).system(named: "LIUM-NMT")?.output[0])
+        let word = String(output.prefix { $0.isLetter || $0.isNumber })
+        try #require(word.unicodeScalars.count >= 2)
+        let end = word.unicodeScalars.count
+
+        let tmux = try TaggingEndToEndTests.session(dataset)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "errata · wmt17-en-de · 3004 instances")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "▸ LIUM-NMT")
+        try tmux.sendKeys("v", "W")
+        try tmux.waitFor(text: "marking 0:\(end) of LIUM-NMT: “\(word)”")
+        try tmux.sendKeys("t")
+        try tmux.waitFor(text: "system LIUM-NMT, characters 0:\(end) “\(word)”")
+        try tmux.sendKeys("1", "Enter")
+        try tmux.waitFor(text: "saved newstest2017-0001 (LIUM-NMT 0:\(end)): Accuracy")
+        try tmux.sendKeys("q")
+        try tmux.waitFor(text: "errata-after exit=0")
+
+        let exported = try ErrataProcess.run(["tags", "export", dataset])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.hasPrefix(#"{"instance":"newstest2017-0001","system":"LIUM-NMT","span":[0,\#(end)],"categories":["Accuracy"]"#),
+                "\(exported.stdout)")
+        #expect(exported.stdout.contains(#""annotator":"ana""#))
+    }
+}
