@@ -54,13 +54,15 @@ public struct Ranking: Sendable, Codable {
         public var second: String
         @ExplicitNull public var pValue: Double? = nil
         @ExplicitNull public var pAdjusted: Double? = nil
+        /// True when `pValue` is the sampled test's floor 1/(R+1): the true p-value is below it.
+        public var pIsUpperBound: Bool
         public var test: PairedTestResult.Method
         /// Whether `first` is significantly better than `second` at α after adjustment.
         public var significant: Bool
 
         enum CodingKeys: String, CodingKey {
             case first, second, test, significant
-            case pValue = "p_value", pAdjusted = "p_adjusted"
+            case pValue = "p_value", pAdjusted = "p_adjusted", pIsUpperBound = "p_is_upper_bound"
         }
     }
 
@@ -125,7 +127,8 @@ extension Analysis {
                 progress(Double(pairs.count) / Double(pairCount))
                 let test = pairedTest(metric: metricObject, baseline: statistics[b], system: statistics[a], rows: members, bootstrap: settings)
                 pairIndex[[a, b]] = pairs.count
-                pairs.append(Ranking.Pair(first: names[a], second: names[b], pValue: test.pValue.finiteOrNil, test: test.method, significant: false))
+                pairs.append(Ranking.Pair(first: names[a], second: names[b], pValue: test.pValue.finiteOrNil,
+                                          pIsUpperBound: test.pIsUpperBound, test: test.method, significant: false))
             }
         }
         let tested = pairs.indices.filter { pairs[$0].pValue != nil }
