@@ -38,7 +38,7 @@ enum DatasetCatalog {
     @Sendable static func counted(_ entry: DatasetEntry) -> DatasetEntry {
         var entry = entry
         do {
-            let options = try DatasetOptions.parse([entry.path])
+            let options = try DatasetOptions.parse(["--", entry.path])
             let analysis = try options.load(reportSkipped: false, readingTags: false)
             entry.instances = analysis.dataset.count
             entry.systems = analysis.dataset.systems.count

@@ -18,8 +18,8 @@ enum RecentDatasets {
     }
 
     /// The remembered paths that still exist, newest first, at most `limit`.
-    static func load() -> [String] {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= limit * (maximumLineLength + 1) else { return [] }
+    static func load(from file: String = path) -> [String] {
+        guard let data = FileManager.default.contents(atPath: file), data.count <= limit * (maximumLineLength + 1) else { return [] }
         return String(decoding: data, as: UTF8.self).split(separator: "\n")
             .map(String.init)
             .filter { !$0.isEmpty && $0.utf8.count <= maximumLineLength && FileManager.default.fileExists(atPath: $0) }
@@ -28,17 +28,17 @@ enum RecentDatasets {
 
     /// Puts `dataset` first. A state file that cannot be written costs only the list: the
     /// dataset opens all the same.
-    static func add(_ dataset: String) {
+    static func add(_ dataset: String, to file: String = path) {
         let absolute = URL(fileURLWithPath: dataset).standardizedFileURL.path
-        let paths = [absolute] + load().filter { $0 != absolute }
+        let paths = [absolute] + load(from: file).filter { $0 != absolute }
         let text = paths.prefix(limit).joined(separator: "\n") + "\n"
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 
     /// The recent files as start-screen entries, leaving out the bundled ones listed above them.
-    static func entries(excluding bundled: [DatasetEntry]) -> [DatasetEntry] {
+    static func entries(excluding bundled: [DatasetEntry], from file: String = path) -> [DatasetEntry] {
         let listed = Set(bundled.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path })
-        return load().filter { !listed.contains($0) }.map { DatasetEntry(name: ($0 as NSString).lastPathComponent, path: $0) }
+        return load(from: file).filter { !listed.contains($0) }.map { DatasetEntry(name: ($0 as NSString).lastPathComponent, path: $0) }
     }
 }

@@ -25,7 +25,10 @@ import Testing
         var environment = TmuxSession.defaultEnvironment
         environment["ERRATA_DATASETS"] = datasets.path
         environment["XDG_STATE_HOME"] = state.path
-        let script = "'\(ErrataProcess.executable.path)'; echo \"errata-after exit=$?\""
+        let script = """
+            echo errata-before; s=$(stty -g); '\(ErrataProcess.executable.path)'; code=$?; \
+            if [ "$s" = "$(stty -g)" ]; then tty=same; else tty=changed; fi; echo "errata-after exit=$code tty=$tty"
+            """
         let tmux = try TmuxSession(command: script, width: 120, height: 30, environment: environment)
         defer { tmux.kill() }
 
@@ -58,7 +61,7 @@ import Testing
         let again = try tmux.waitFor(text: "Bundled datasets")
         #expect(again.contains("2 bundled, 0 recent"))
         try tmux.sendKeys("q")
-        try tmux.waitFor(text: "errata-after exit=0")
+        try tmux.waitFor(text: "errata-after exit=0 tty=same")
         let recent = try String(contentsOf: state.appendingPathComponent("errata/recent"), encoding: .utf8)
         #expect(recent.hasSuffix("wmt17-en-de\n"))
     }
