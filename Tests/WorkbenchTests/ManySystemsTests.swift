@@ -51,6 +51,28 @@ import Testing
         #expect(reopened.systems == [all[0], all[2], all[1]])
     }
 
+    /// Pure: the remembered choice arrives as a job's result; another baseline restarts the
+    /// search for the sidebar's suggestions, the same baseline does not.
+    @Test func aRememberedChoiceWithAnotherBaselineSearchesItsSuggestions() throws {
+        let analysis = try Self.wmt.get().1
+        var s = AppState(analysis: analysis, width: 120, height: 40)
+        let start = s.startEffects()
+        let id = try #require(start.compactMap { effect -> Int? in if case .run(let id, .loadSystemChoice) = effect { id } else { nil } }.first)
+        let effects = update(&s, .finished(id, .systemChoice(["KIT", "xmu"])))
+        let works = effects.compactMap { effect -> JobWork? in if case .run(_, let work) = effect { work } else { nil } }
+        #expect(works.contains(.discover(DiscoveryRequest(system: "KIT"))))
+        #expect(works.contains { if case .sidebar(let request) = $0 { request.systems == ["KIT", "xmu"] } else { false } })
+        var same = AppState(analysis: analysis, width: 120, height: 40)
+        let again = same.startEffects()
+        let second = try #require(again.compactMap { effect -> Int? in if case .run(let id, .loadSystemChoice) = effect { id } else { nil } }.first)
+        let kept = update(&same, .finished(second, .systemChoice([same.systems[0], "xmu"])))
+        #expect(!kept.contains { if case .run(_, .discover) = $0 { true } else { false } })
+        #expect(kept.contains { if case .run(_, .sidebar) = $0 { true } else { false } })
+        var none = AppState(analysis: analysis, width: 120, height: 40)
+        let third = try #require(none.startEffects().compactMap { effect -> Int? in if case .run(let id, .loadSystemChoice) = effect { id } else { nil } }.first)
+        #expect(update(&none, .finished(third, .systemChoice(nil))).isEmpty && none.systems == Array(analysis.dataset.systems.prefix(2).map(\.name)))
+    }
+
     @Test func thePickerNeedsOneSystemAndEscapeKeepsTheChoice() throws {
         var s = AppState.settled(analysis: try Self.wmt.get().1, width: 80, height: 24)
         let before = s.systems

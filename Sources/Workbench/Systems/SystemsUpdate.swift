@@ -50,10 +50,13 @@ func chooseSystems(_ state: inout AppState, _ names: [String]) -> [Effect] {
         + state.start(.saveSystemChoice(names), label: "remembering the systems…")
 }
 
-/// The remembered systems are in: shown when they differ from the default.
+/// The remembered systems are in: shown when they differ from the default, and with another
+/// baseline the sidebar's suggestions are searched for it instead.
 func restoreSystems(_ state: inout AppState, _ names: [String]?) -> [Effect] {
     guard let names, names != state.systems else { return [] }
+    let discovery = names[0] != state.systems.first ? state.startDiscovery(DiscoveryRequest(system: names[0])) : []
     return state.start(.sidebar(state.sidebarRequest(systems: names)), label: "computing \(state.metric) for the systems shown last time…")
+        + discovery
 }
 
 /// Scrolls the table's columns after the frozen ones by `delta`, keeping one in view.
