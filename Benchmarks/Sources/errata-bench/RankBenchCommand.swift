@@ -15,12 +15,12 @@ struct RankBenchCommand: ParsableCommand {
     @Option(help: "The metric (default: the dataset's).")
     var metric: String?
 
-    @Option var repeat = 3
+    @Option(name: .customLong("repeat"), help: "Timed runs (after one warm-up).") var repeats: Int = 3
 
     func run() throws {
         let analysis = Analysis(dataset: try DatasetLoader.load(dataset))
         let slice = NamedSlice(name: NamedSlice.allName, rows: BitSet.all(analysis.dataset.count))
-        let (timing, ranking) = try Stopwatch.measure(repeats: self.repeat, warmups: 1) {
+        let (timing, ranking) = try Stopwatch.measure(repeats: repeats, warmups: 1) {
             try analysis.ranking(slice: slice, metric: metric)
         }
         print("""
