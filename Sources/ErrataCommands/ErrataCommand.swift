@@ -9,18 +9,24 @@ public struct ErrataCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "errata",
         abstract: "A terminal workbench for error analysis of machine learning models.",
-        discussion: "With no subcommand: in a terminal, opens the workbench on the bundled demo (WMT17 English-German); otherwise prints the demo's summary (chrF per system).",
+        discussion: "With no subcommand: in a terminal, opens a start screen listing the bundled datasets and recent files (the workbench on the WMT17 English-German demo when it is the only one bundled); otherwise prints the demo's summary (chrF per system).",
         subcommands: [OpenCommand.self, SummaryCommand.self, CompareCommand.self, SliceCommand.self, SlicesCommand.self,
                       HistogramCommand.self, MetaevalCommand.self, ValidateCommand.self, AttributeCommand.self, PredictCommand.self, TrainCommand.self,
-                      TerminalCommand.self, TagsCommand.self, DiscoverCommand.self, CounterfactualsCommand.self])
+                      TerminalCommand.self, TagsCommand.self, DiscoverCommand.self, CounterfactualsCommand.self, RankCommand.self])
 
     public init() {}
 
-    /// In a terminal, the workbench on the demo; otherwise (a pipe, a file, CI) its summary.
+    /// In a terminal, the start screen listing the bundled datasets (the workbench on the demo
+    /// when only one is bundled); otherwise (a pipe, a file, CI) the demo's summary.
     public func run() async throws {
         if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"].map({ !$0.isEmpty && $0 != "dumb" }) ?? false {
-            let workbench = try OpenCommand.parse([DatasetLocator.demoName])
-            try await workbench.run()
+            guard DatasetCatalog.bundled().count > 1 else {
+                let workbench = try OpenCommand.parse([DatasetLocator.demoName])
+                try await workbench.run()
+                return
+            }
+            let backend = try WorkbenchSession.terminal()
+            try WorkbenchSession(annotator: Annotator.name(option: nil)).run(first: nil, backend: backend)
             return
         }
         // The summary's own defaults, so the same seed prints the same intervals as `errata summary`.

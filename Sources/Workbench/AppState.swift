@@ -24,7 +24,13 @@ public struct AppState: Sendable {
         case whatIf(WhatIfState)
         /// Automatic metrics against the human score (`:metaeval`).
         case metaEvaluation(MetaEvaluationState)
+        /// The systems shown, picked with checkboxes and put in order (`p`).
+        case systems(SystemPicker)
     }
+
+    /// The compare view's two pages: the shown systems against the baseline per slice, or
+    /// every system of the dataset ranked with significance clusters.
+    public enum ComparePage: Sendable, Equatable { case slices, ranking }
 
     /// A line being typed: a `:` command or a `/` search.
     public struct InputLine: Sendable, Equatable {
@@ -85,13 +91,17 @@ public struct AppState: Sendable {
     public var rows: [Int]
     public var tableCursor = 0
     public var tableTop = 0
+    /// Columns after the frozen ones (id, tags, input) scrolled past on the left.
+    public var tableColumnLeft = 0
     public var sort: Sort?
 
     public var search: String?
     public var matches: [Int] = []
 
     public var comparison: Comparison?
-    /// The first slice shown in the compare view (it scrolls by slice).
+    public var ranking: Ranking?
+    public var comparePage = ComparePage.slices
+    /// The first slice (or ranked system) shown in the compare view: it scrolls by them.
     public var compareTop = 0
     /// Work running off the UI thread, oldest first; the status bar lists it and Esc
     /// cancels the newest.
@@ -126,6 +136,7 @@ public struct AppState: Sendable {
     public mutating func startEffects(explaining: Bool = false) -> [Effect] {
         start(.sidebar(sidebarRequest()), label: "computing \(metric) per slice…")
             + (systems.first.map { startDiscovery(DiscoveryRequest(system: $0)) } ?? [])
+            + start(.loadSystemChoice, label: "reading the systems shown last time…")
             + (explaining ? start(.explainableSystems, label: "loading the explaining models (the first run fetches the 83 MB encoder, and OpenBLAS where the system has none)…") : [])
     }
 

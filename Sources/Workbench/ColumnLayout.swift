@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Widths of table columns on one line: fixed columns keep their width, flexible ones share
 /// what is left up to a maximum; when the line is too narrow, columns are dropped from the
 /// right until the rest fits.
@@ -58,5 +60,13 @@ struct ColumnLayout {
         var x = 0
         for column in columns[..<index] where column.shown { x += column.width + 1 }
         return (x, columns[index].width)
+    }
+
+    /// Writes `text` into column `index` of line `y`, padded to its width (numbers aligned
+    /// right), the line starting at `x`; nothing when the column was dropped.
+    func write(_ text: String, column index: Int, x: Int, y: Int, style: Style = Style(), alignRight: Bool = false,
+               into buffer: inout ScreenBuffer) {
+        guard let (offset, width) = frame(index) else { return }
+        buffer.write(DisplayWidth.pad(text, to: width, alignRight: alignRight), x: x + offset, y: y, style: style, maxWidth: width)
     }
 }

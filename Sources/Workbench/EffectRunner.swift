@@ -55,7 +55,7 @@ public final class EffectRunner: @unchecked Sendable {
                                          progress: { post(.progress(id, $0)) }, isCancelled: { cancelled.contains(id) })
                 post(.finished(id, result))
             }
-        case .quit:
+        case .quit, .open:
             break
         }
     }
@@ -126,6 +126,15 @@ public final class EffectRunner: @unchecked Sendable {
             case .saveCounterfactual(let counterfactual):
                 try Counterfactuals.append(counterfactual, for: analysis.dataset)
                 return .kept(counterfactual, path: Counterfactuals.path(for: analysis.dataset))
+            case .rank(let request):
+                let slice = try namedSlices(filter: request.filter, groupings: [], tags: request.tags, analysis: analysis)[0]
+                return .ranked(try analysis.ranking(slice: slice, baseline: request.baseline, metric: request.metric,
+                                                    progress: { progress(.fraction($0)) }, isCancelled: isCancelled))
+            case .loadSystemChoice:
+                return .systemChoice(try SystemChoice.load(for: analysis.dataset))
+            case .saveSystemChoice(let systems):
+                try SystemChoice(systems: systems).write(for: analysis.dataset)
+                return .rememberedSystems
             case .faithfulness(let explanation, let request, _):
                 return .faithfulness(try engine(explainer).faithfulness(of: explanation, request: request))
             case .metaEvaluate(let request):

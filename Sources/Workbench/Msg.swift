@@ -24,4 +24,7 @@ public enum Effect: Sendable, Equatable {
     /// Reading or writing the tag store, in order, on the runner's queue.
     case tagging(TagEffect)
     case quit
+    /// Leaves this dataset for another (a path or a bundled name), or for the start screen
+    /// (nil): the run loop returns it to whoever started the workbench, which loads the next.
+    case open(String?)
 }

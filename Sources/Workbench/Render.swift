@@ -137,6 +137,7 @@ private func overlayView(_ state: AppState, keymap: Keymap) -> (any View)? {
     case .help(let context, _)?: HelpView(context: context, keymap: keymap)
     case .detail(let detail)?: DetailView(state: state, detail: detail)
     case .compare?: CompareView(state: state)
+    case .systems(let picker)?: SystemPickerView(picker: picker)
     case .tallies?: TalliesView(state: state)
     case .metaEvaluation(let view)?: MetaEvaluationView(state: view, job: state.job(.metaEvaluate)?.label)
     case .explain(let explain)?: HeatView(explain: explain, colors: state.colors)

@@ -82,14 +82,28 @@ public enum TableColumn: Sendable, Hashable {
 
     /// The columns for the state's dataset and shown systems.
     static func columns(for state: AppState) -> [TableColumn] {
-        let dataset = state.analysis.dataset
+        frozen(for: state) + scrollable(for: state)
+    }
+
+    /// The columns that stay at the left when the table scrolls sideways: what identifies a row.
+    static func frozen(for state: AppState) -> [TableColumn] {
         var columns: [TableColumn] = [.id]
         if !state.tagging.tags.isEmpty { columns.append(.tags) }
-        columns += dataset.inputs.prefix(1).map { .input($0.name) }
-        if dataset.label != nil { columns.append(.label) }
+        return columns + state.analysis.dataset.inputs.prefix(1).map { .input($0.name) }
+    }
+
+    /// The label, each shown system's output, then each one's score, then the difference:
+    /// the sorted-by pair when the table is sorted by a difference (`d`, `:sort delta A B`),
+    /// else the second system minus the first.
+    static func scrollable(for state: AppState) -> [TableColumn] {
+        var columns: [TableColumn] = state.analysis.dataset.label != nil ? [.label] : []
         columns += state.systems.map { .output($0) }
         columns += state.systems.map { .score($0) }
-        if state.systems.count >= 2 { columns.append(.difference(state.systems[0], state.systems[1])) }
+        if case .difference? = state.sort?.column {
+            columns.append(state.sort!.column)
+        } else if state.systems.count >= 2 {
+            columns.append(.difference(state.systems[0], state.systems[1]))
+        }
         return columns
     }
 

@@ -2,21 +2,28 @@ import ErrataCore
 import TerminalUI
 
 /// The instance table: a header line, then one line per instance of the current slice.
+///
+/// The id, tags and input columns stay at the left; the rest (label, outputs, scores,
+/// difference) scroll sideways from `tableColumnLeft`, and the title says which are shown.
 func drawTable(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
     let focused = state.focus == .table
-    let title = state.filter.map { "Instances · \($0)" } ?? "Instances"
-    buffer.drawBox(rect, style: focused ? Theme.focusedBorder : Theme.border, title: title)
     let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
-    guard inner.width > 4, inner.height > 1 else { return }
-    let columns = TableColumn.columns(for: state)
+    let frozen = TableColumn.frozen(for: state), scrollable = TableColumn.scrollable(for: state)
+    let left = min(state.tableColumnLeft, max(0, scrollable.count - 1))
+    let columns = frozen + scrollable.dropFirst(left)
     let labelName = state.analysis.dataset.label?.name ?? "label"
-    let layout = columnLayout(columns, state: state, width: inner.width, labelName: labelName)
+    let layout = columnLayout(columns, state: state, width: max(0, inner.width), labelName: labelName)
+    let shown = columns.indices.dropFirst(frozen.count).count { layout.frame($0) != nil }
+    var title = state.filter.map { "Instances · \($0)" } ?? "Instances"
+    if shown < scrollable.count, !scrollable.isEmpty {
+        title += " · columns \(left + 1)–\(left + max(1, shown)) of \(scrollable.count)"
+    }
+    buffer.drawBox(rect, style: focused ? Theme.focusedBorder : Theme.border, title: title)
+    guard inner.width > 4, inner.height > 1 else { return }
     for (k, column) in columns.enumerated() {
-        guard let frame = layout.frame(k) else { continue }
         var title = column.title(metric: state.metric, labelName: labelName)
         if state.sort?.column == column { title += state.sort!.descending ? " ↓" : " ↑" }
-        buffer.write(DisplayWidth.pad(title, to: frame.width, alignRight: column.isNumeric), x: inner.x + frame.x, y: inner.y,
-                     style: Theme.header, maxWidth: frame.width)
+        layout.write(title, column: k, x: inner.x, y: inner.y, style: Theme.header, alignRight: column.isNumeric, into: &buffer)
     }
     if state.rows.isEmpty {
         buffer.write("no instances match", x: inner.x, y: inner.y + 1, style: Theme.dim, maxWidth: inner.width)
@@ -34,11 +41,9 @@ func drawTable(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
         if isMatch { style.attributes.insert(.underline) }
         if isCursor { style = focused ? Theme.selected : Style(attributes: [.bold]) }
         if isCursor { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
-        for (k, column) in columns.enumerated() {
-            guard let frame = layout.frame(k) else { continue }
+        for (k, column) in columns.enumerated() where layout.frame(k) != nil {
             let text = cellText(column, row: row, state: state, scores: scores[k])
-            buffer.write(DisplayWidth.pad(text, to: frame.width, alignRight: column.isNumeric), x: inner.x + frame.x, y: y,
-                         style: style, maxWidth: frame.width)
+            layout.write(text, column: k, x: inner.x, y: y, style: style, alignRight: column.isNumeric, into: &buffer)
         }
     }
 }

@@ -50,15 +50,20 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
         return handleAttentionKey(&state, attention, key)
     case .whatIf(let whatIf)?:
         return handleWhatIfKey(&state, whatIf, key)
+    case .systems(let picker)?:
+        return handlePickerKey(&state, picker, key)
     case .compare?:
-        let slices = Set(state.comparison?.rows.map(\.slice) ?? []).count
-        if let top = scrolled(state.compareTop, lines: slices, by: keymap.command(for: key), page: max(1, state.tablePageSize / 2)) {
+        let lines = state.comparePage == .ranking ? state.ranking?.entries.count ?? 0 : Set(state.comparison?.rows.map(\.slice) ?? []).count
+        let command = keymap.command(for: key)
+        if let top = scrolled(state.compareTop, lines: lines, by: command, page: max(1, state.tablePageSize / 2)) {
             state.compareTop = top
-        } else if keymap.command(for: key) == .quit {
+        } else if command == .quit {
             return [.quit]
+        } else if command == .focusNext || command == .focusPrevious {
+            return toggleComparePage(&state)
         } else {
             state.overlay = nil
-            return state.cancelJobs(.compare)
+            return state.cancelJobs(.compare) + state.cancelJobs(.rank)
         }
         return []
     case .metaEvaluation(var view)?:
@@ -148,11 +153,16 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
             return []
         }
         state.overlay = .compare
+        state.comparePage = .slices
         state.comparison = nil
+        state.ranking = nil
         state.compareTop = 0
-        let request = CompareRequest(filter: state.filter, systems: state.systems, metric: state.metric, groupings: state.groupings,
-                                     tags: state.sliceAnnotations)
-        return state.start(.compare(request), label: "comparing \(state.systems.joined(separator: " and ")) per slice…")
+        return startComparison(&state)
+    case .showRanking: return openRanking(&state)
+    case .scrollRight: scrollColumns(&state, by: 1)
+    case .scrollLeft: scrollColumns(&state, by: -1)
+    case .pickSystems: return openPicker(&state)
+    case .sortByDifference: return sortByNextDifference(&state)
     case .beginCommand: state.input = .init(kind: .command)
     case .beginSearch: state.input = .init(kind: .search)
     case .nextMatch: jumpToMatch(&state, forward: true)
@@ -334,6 +344,12 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         clampCursors(&state)
     case .explainable(let systems):
         state.explainable = systems
+    case .ranked(let ranking):
+        state.ranking = ranking
+    case .systemChoice(let names):
+        return restoreSystems(&state, names)
+    case .rememberedSystems:
+        break
     case .kept(let counterfactual, let path):
         let flip = counterfactual.flipped ? "flipped \(counterfactual.before.label) → \(counterfactual.after.label)" : "kept \(counterfactual.after.label)"
         state.message = .init(text: "kept the edit (\(flip)) in \(path)", isError: false)

@@ -8,11 +8,20 @@ public enum WorkbenchApp {
     /// long paste still shows progress.
     static let burst = 1024
 
-    /// Runs until the user quits. The backend is shut down (terminal restored) on return.
+    /// How the workbench ended.
+    public enum Exit: Sendable, Equatable {
+        case quit
+        /// `:open`: the dataset to open next (nil: the start screen).
+        case open(String?)
+    }
+
+    /// Runs until the user quits (the backend is shut down, the terminal restored) or opens
+    /// another dataset (the backend stays open for the next screen).
     /// `annotator` names the tags made here (`Annotator.name`).
     /// `explainer` explains the systems the dataset declares a model for (nil: none).
+    @discardableResult
     public static func run(analysis: Analysis, backend: TerminalBackend, keymap: Keymap = .standard, annotator: String,
-                           explainer: (any Explaining)? = nil) {
+                           explainer: (any Explaining)? = nil) -> Exit {
         let inbox = Inbox()
         let runner = EffectRunner(analysis: analysis, tags: TagSession(dataset: analysis.dataset), explainer: explainer) { inbox.post($0) }
         var state = AppState(analysis: analysis, width: backend.size.width, height: backend.size.height, annotator: annotator)
@@ -22,7 +31,6 @@ public enum WorkbenchApp {
         runner.perform(.tagging(.open))
         for effect in state.startEffects(explaining: explainer != nil) { runner.perform(effect) }
         let renderer = FrameRenderer(backend: backend)
-        defer { backend.shutdown() }
         var changed = true
         while true {
             if changed {
@@ -43,9 +51,16 @@ public enum WorkbenchApp {
             changed = !messages.isEmpty
             for message in messages {
                 for effect in update(&state, message, keymap: keymap) {
-                    if effect == .quit {
+                    switch effect {
+                    case .quit:
                         runner.finish()
-                        return
+                        backend.shutdown()
+                        return .quit
+                    case .open(let target):
+                        runner.perform(.cancel(state.jobs.map(\.id)))
+                        runner.finish()
+                        return .open(target)
+                    default: break
                     }
                     runner.perform(effect)
                 }

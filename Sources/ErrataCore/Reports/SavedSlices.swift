@@ -66,12 +66,17 @@ public struct SavedSlices: Sendable, Codable, Equatable {
     /// Writes atomically (a temporary file renamed over the old one), sorted keys, one entry
     /// per block, so diffs stay small.
     public func write(for dataset: Dataset) throws {
-        let path = Self.path(for: dataset)
-        try FileManager.default.createDirectory(atPath: Self.projectDirectory(for: dataset), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try writeProjectFile(self, to: Self.path(for: dataset))
     }
+}
+
+/// Writes `value` as sorted, indented JSON with a final newline, atomically, creating the
+/// folder: the project files under `.errata/` stay diffable and are never half written.
+func writeProjectFile(_ value: some Encodable, to path: String) throws {
+    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
 }

@@ -19,7 +19,9 @@ extension LineCommand {
             }
             return state.start(.saveSlice(name: argument, filter: filter), label: "saving slice \(argument)…")
         },
-        LineCommand("sort", arguments: "COLUMN [asc|desc]", help: "sort by `id`, an input, `label`, a system, `metric(SYSTEM)` or `delta`", run: sortCommand),
+        LineCommand("sort", arguments: "COLUMN [asc|desc]",
+                    help: "sort by `id`, an input, `label`, a system, `metric(SYSTEM)`, `delta` (the difference column) or `delta A B` (B's metric minus A's)",
+                    run: sortCommand),
         LineCommand("metric", arguments: "NAME", help: "switch the metric") { state, argument in
             guard !argument.isEmpty else { return showUsage(&state, "metric", " (\(state.analysis.metricNames.joined(separator: ", ")))") }
             return setMetric(&state, argument)
@@ -36,6 +38,10 @@ extension LineCommand {
         LineCommand("metaeval", arguments: "[METRIC,...]",
                     help: "how the automatic metrics (default chrf, bleu, ter) agree with MQM, per slice, system and segment level",
                     run: startMetaEvaluation),
+        LineCommand("systems", arguments: "[A,B,...]",
+                    help: "choose the systems shown and compared, in order (the first is the baseline); remembered for the dataset; no argument: the picker (`p`)",
+                    run: systemsCommand),
+        LineCommand("rank", help: "rank every system on the filter's instances, with significance clusters (`R`)") { state, _ in openRanking(&state) },
         LineCommand("discover", arguments: "[SYSTEM] [versus OTHER]",
                     help: "find the slices where a system fails most, or loses to another (SliceLine; each tested, Holm-corrected); they fill the sidebar's suggestions, `S` saves one") { state, argument in
             let words = commandWords(argument)
@@ -60,6 +66,9 @@ extension LineCommand {
                 return showUsage(&state, "explain", " (methods: \(ExplanationMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             return openExplanation(&state, row: state.tableCursor, method: ExplanationMethod(rawValue: argument) ?? .ig)
+        },
+        LineCommand("open", arguments: "[PATH|NAME]", help: "open another dataset (a path, or a bundled dataset's name); no argument: the start screen") { _, argument in
+            [.open(argument.isEmpty ? nil : argument)]
         },
         LineCommand("quit", aliases: ["q"], help: "quit (`q`)") { _, _ in [.quit] },
     ]
@@ -110,6 +119,10 @@ func syntaxError(_ expression: String) -> String? {
 
 private func sortCommand(_ state: inout AppState, _ argument: String) -> [Effect] {
     let parts = commandWords(argument)
+    if parts.first == "delta", parts.count >= 3 {
+        guard parts.count == 3 || (parts.count == 4 && ["asc", "desc"].contains(parts[3])) else { return showUsage(&state, "sort") }
+        return sortByDifference(&state, parts[1], parts[2], descending: parts.count == 4 ? parts[3] == "desc" : nil)
+    }
     let columns = TableColumn.columns(for: state).filter(\.isSortable)
     let labelName = state.analysis.dataset.label?.name ?? "label"
     guard let name = parts.first,
@@ -123,15 +136,15 @@ private func sortCommand(_ state: inout AppState, _ argument: String) -> [Effect
 }
 
 private func systemsCommand(_ state: inout AppState, _ argument: String) -> [Effect] {
-    let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    var seen: Set<String> = []
+    let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
     let known = state.analysis.dataset.systems.map(\.name)
     if let unknown = names.first(where: { !known.contains($0) }) {
         state.message = .init(text: "unknown system '\(unknown)' (systems: \(known.joined(separator: ", ")))", isError: true)
         return []
     }
-    guard !names.isEmpty else { return showUsage(&state, "systems") }
-    state.sort = nil
-    return state.start(.sidebar(state.sidebarRequest(systems: names)), label: "computing \(state.metric) for \(names.joined(separator: ", "))…")
+    guard !names.isEmpty else { return openPicker(&state) }
+    return chooseSystems(&state, names)
 }
 
 private func queueCommand(_ state: inout AppState, _ argument: String) -> [Effect] {

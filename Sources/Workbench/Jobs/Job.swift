@@ -27,6 +27,10 @@ public enum JobWork: Sendable, Equatable {
         /// An explanation for one pane of the explanation view.
         case explain(pane: Int)
         case attention, faithfulness, models, discover, headImportance, metaEvaluate
+        /// Every system ranked with significance clusters (the compare view's ranking).
+        case rank
+        /// Reading the systems remembered for the dataset.
+        case systemChoice
         /// A what-if prediction: of the original text, or of an edit (each edit supersedes the last).
         case predict(edit: Bool)
     }
@@ -61,6 +65,11 @@ public enum JobWork: Sendable, Equatable {
     case metaEvaluate(MetaEvaluationRequest)
     /// Appends a what-if edit to the dataset's counterfactuals.
     case saveCounterfactual(Counterfactual)
+    case rank(RankRequest)
+    /// The systems remembered for the dataset (`.errata/<dataset>/systems.json`).
+    case loadSystemChoice
+    /// Remembers the systems shown, in order, for the next time the dataset opens.
+    case saveSystemChoice([String])
 
     public var kind: Kind {
         switch self {
@@ -69,7 +78,7 @@ public enum JobWork: Sendable, Equatable {
         case .sidebar: .sidebar
         case .compare: .compare
         case .tallies: .tallies
-        case .saveSlice, .saveCounterfactual: .save
+        case .saveSlice, .saveCounterfactual, .saveSystemChoice: .save
         case .explain(_, let pane): .explain(pane: pane)
         case .attention: .attention
         case .predict(_, _, let edit): .predict(edit: edit)
@@ -78,6 +87,8 @@ public enum JobWork: Sendable, Equatable {
         case .explainableSystems: .models
         case .discover: .discover
         case .metaEvaluate: .metaEvaluate
+        case .rank: .rank
+        case .loadSystemChoice: .systemChoice
         }
     }
 
@@ -111,6 +122,11 @@ public enum JobResult: Sendable {
     case explainable([String: ExplainableSystem])
     case discovered(DiscoveryRequest, DiscoveryReport)
     case metaEvaluated(MetaEvaluation)
+    case ranked(Ranking)
+    /// The remembered systems (nil: none remembered).
+    case systemChoice([String]?)
+    /// The systems were remembered (nothing to show).
+    case rememberedSystems
     case failed(String)
 }
 
@@ -153,6 +169,14 @@ public struct CompareRequest: Sendable, Equatable {
     public var systems: [String]
     public var metric: String
     public var groupings: [String]
+    public var tags: InstanceTags
+}
+
+/// All of the dataset's systems ranked on the filter's instances.
+public struct RankRequest: Sendable, Equatable {
+    public var filter: String?
+    public var metric: String
+    public var baseline: String?
     public var tags: InstanceTags
 }
 

@@ -9,7 +9,8 @@ struct CompareView: View {
     let state: AppState
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
-    let inner = overlayBox(&buffer, rect, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · j/k scroll · Esc closes")
+    if state.comparePage == .ranking { return RankingView(state: state).draw(in: rect, into: &buffer) }
+    let inner = overlayBox(&buffer, rect, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · Tab ranking · j/k scroll · Esc closes")
     guard let comparison = state.comparison else {
         buffer.write(state.job(.compare)?.label ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
         return
@@ -26,8 +27,7 @@ struct CompareView: View {
     let bar = table.add(flexible: 6, maximum: 40)
     table.resolve()
     func put(_ text: String, _ column: Int, _ y: Int, _ style: Style = Style(), right: Bool = false) {
-        guard let (x, width) = table.frame(column) else { return }
-        buffer.write(DisplayWidth.pad(text, to: width, alignRight: right), x: inner.x + x, y: y, style: style, maxWidth: width)
+        table.write(text, column: column, x: inner.x, y: y, style: style, alignRight: right, into: &buffer)
     }
     put("slice", slice, inner.y, Theme.header)
     put("n", count, inner.y, Theme.header, right: true)
@@ -68,7 +68,7 @@ struct CompareView: View {
 }
 }
 
-private func drawBar(_ value: Double?, max: Double, x: Int, y: Int, width: Int, style: Style, _ buffer: inout ScreenBuffer) {
+func drawBar(_ value: Double?, max: Double, x: Int, y: Int, width: Int, style: Style, _ buffer: inout ScreenBuffer) {
     guard let value, max > 0, value > 0 else { return }
     let eighths = Int((value / max * Double(width * 8)).rounded())
     let blocks = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
