@@ -9,7 +9,10 @@ wait4) and the load average when it started. The groups each tool prints must ag
 10^-12); a run that disagrees or fails stops the benchmark. Prints a Markdown table with the
 medians and the ratios errata / peer (below 1: errata faster), and writes every run to --json.
 
-Usage: rounds.py --file F --errata-bench PATH [--python PATH] [--rounds 5] [--json OUT]
+Usage: rounds.py --file F (--errata-bench PATH | --errata PATH) [--python PATH] [--rounds 5] [--json OUT]
+
+With --errata, errata's side is the command line a user runs instead of `errata-bench once`:
+`errata summary F --by genre --metric accuracy --systems a --format json` (Wilson intervals included).
 """
 
 import argparse
@@ -36,6 +39,14 @@ def run(command):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
 
 
+def groups_of(output):
+    """The accuracy per genre a tool printed: `{"groups": ...}`, or a summary's rows."""
+    printed = json.loads(output)
+    if "groups" in printed:
+        return printed["groups"]
+    return {row["slice"].removeprefix("genre = "): row["value"] for row in printed["rows"] if row["slice"].startswith("genre = ")}
+
+
 def agree(groups, reference):
     return groups.keys() == reference.keys() and all(abs(groups[k] - reference[k]) < 1e-12 for k in groups)
 
@@ -43,20 +54,25 @@ def agree(groups, reference):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", required=True)
-    parser.add_argument("--errata-bench", required=True)
+    errata = parser.add_mutually_exclusive_group(required=True)
+    errata.add_argument("--errata-bench")
+    errata.add_argument("--errata", help="the errata executable, run as `errata summary F --by genre ...`")
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json")
     args = parser.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
-    commands = {"errata": [args.errata_bench, "once", "--file", args.file]}
+    if args.errata_bench:
+        commands = {"errata": [args.errata_bench, "once", "--file", args.file]}
+    else:
+        commands = {"errata": [args.errata, "summary", args.file, "--by", "genre", "--metric", "accuracy", "--systems", "a", "--format", "json"]}
     for peer in PEERS:
         commands[peer] = [args.python, os.path.join(here, "compare.py"), "--tool", peer, "--file", args.file, "--once"]
 
     # One untimed run each first: the file in the page cache, the interpreters' files too.
     reference = None
     for tool, command in commands.items():
-        groups = json.loads(run(command)[3])["groups"]
+        groups = groups_of(run(command)[3])
         reference = reference or groups
         if not agree(groups, reference):
             sys.exit(f"rounds.py: {tool}'s accuracy per genre differs from errata's")
@@ -66,7 +82,7 @@ def main():
         for tool, command in commands.items():
             load = os.getloadavg()[0]
             wall, cpu, peak, output = run(command)
-            if not agree(json.loads(output)["groups"], reference):
+            if not agree(groups_of(output), reference):
                 sys.exit(f"rounds.py: {tool}'s accuracy per genre differs from errata's in round {round_number}")
             runs.append({"round": round_number, "tool": tool, "wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak,
                          "load_average": load})
