@@ -91,13 +91,16 @@ struct DelimitedChunk: Sendable, Equatable {
                 output.value[k] = Result { try read(k, pieces[k]) }
             }
         }
+        // Each table moves from `results` to `tables` and on into the join, which releases
+        // it once appended: no second reference may keep the pieces alive meanwhile.
         var tables: [RawTable] = []
-        for (k, result) in results.enumerated() {
-            let (table, end) = try result!.get()
+        for k in results.indices {
+            let (table, end) = try results[k]!.get()
+            results[k] = nil
             let next = k + 1 < pieces.count ? pieces[k + 1].start : bytes.count
             guard end >= next, bytes[next ..< end].allSatisfy(skippable) else { return nil }
             tables.append(table)
         }
-        return RawTable(joining: tables)
+        return RawTable(joining: consume tables)
     }
 }

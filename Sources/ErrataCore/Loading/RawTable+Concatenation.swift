@@ -7,11 +7,10 @@ extension RawTable {
     ///
     /// The first piece's storage is grown once to the total and the others are appended and
     /// released one by one, so the cells are never all held twice.
-    init(joining pieces: [RawTable]) {
-        var pieces = pieces
+    init(joining pieces: consuming [RawTable]) {
         self = pieces.removeFirst()
-        for piece in pieces {
-            for name in piece.columnNames where columnIndex(name) == nil { appendColumn(name) }
+        for k in pieces.indices {
+            for name in pieces[k].columnNames where columnIndex(name) == nil { appendColumn(name) }
         }
         let rows = rowCount + pieces.reduce(0) { $0 + $1.rowCount }
         rowLines.reserveCapacity(rows)
