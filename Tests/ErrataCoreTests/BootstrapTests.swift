@@ -62,12 +62,16 @@ import Testing
             statistics[0] = Double(row)
             statistics[1] = 0.5
         }
-        let resampler = BootstrapResampler(metric: Self.mean, slice: data, blocks: 1)
+        let kernel = ResampleKernel(slice: data)
         var counts = [UInt8](repeating: 0, count: 300), sums = [0.0, 0.0]
         var drawn = 0
-        resampler.sumDrawnRows(counts: &counts, sums: &sums) {
-            drawn += 1
-            return drawn <= 290 ? 7 : 9
+        counts.withUnsafeMutableBufferPointer { counts in
+            sums.withUnsafeMutableBufferPointer { sums in
+                kernel.sumDrawnRows(counts: counts, sums: sums) {
+                    drawn += 1
+                    return drawn <= 290 ? 7 : 9
+                }
+            }
         }
         #expect(drawn == 300)
         #expect(sums == [290 * 7 + 10 * 9, 150])

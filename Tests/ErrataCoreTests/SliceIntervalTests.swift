@@ -41,3 +41,28 @@ import Testing
         #expect(minimumResamples(confidence: 0.9) == 20)
     }
 }
+
+/// Many slices' bootstraps in one pass give each slice the interval it gets alone.
+@Suite struct SliceIntervalBatchTests {
+    @Test(arguments: [8 << 20, 100])
+    func onePassEqualsOneSliceAtATime(batchValues: Int) {
+        // Fractional values: the order of additions would show in the last bits.
+        let mean = MeanMetric(name: "mean")
+        let statistics = StatisticsFixtures.matrix(rows: 400, width: 2) { row, values in
+            MeanMetric.statistics(value: row % 7 == 0 ? nil : Double(row * 37 % 101) / 7.3, into: values)
+        }
+        let requests: [(statistics: StatisticsMatrix, rows: [Int])] = [
+            (statistics, Array(0 ..< 400)), (statistics, []), (statistics, Array(0 ..< 10)),
+            (statistics, Array(stride(from: 1, to: 400, by: 3))), (statistics, [0, 7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 77,
+                                                                                 84, 91, 98, 105, 112, 119, 126, 133, 140]),
+            (statistics, Array(200 ..< 260)),
+        ]
+        let settings = BootstrapSettings(resamples: 99, seed: 4)
+        let together = sliceIntervals(metric: mean, of: requests, bootstrap: settings, batchValues: batchValues)
+        let alone = requests.map { sliceInterval(metric: mean, statistics: $0.statistics, rows: $0.rows, bootstrap: settings) }
+        #expect(together == alone)
+        #expect(together.map(\.method) == [.percentileBootstrap, nil, nil, .percentileBootstrap, nil, .percentileBootstrap])
+        #expect(together[4].reason == "mean is undefined on these instances")
+        #expect(together[1].reason == "no instances")
+    }
+}

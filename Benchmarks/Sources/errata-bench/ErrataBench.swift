@@ -6,6 +6,6 @@ struct ErrataBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errata-bench",
         abstract: "Synthetic datasets and performance measurements for errata.",
-        subcommands: [GenerateCommand.self, RunCommand.self, LatencyCommand.self, DetailLatencyCommand.self, RankBenchCommand.self]
+        subcommands: [GenerateCommand.self, RunCommand.self, OnceCommand.self, LatencyCommand.self, DetailLatencyCommand.self, RankBenchCommand.self]
     )
 }

@@ -71,23 +71,25 @@ struct RunCommand: ParsableCommand {
     /// Accuracy of one system per genre: once with the per-instance statistics cached, once
     /// from a fresh `Analysis` (statistics included).
     private func groupedAccuracy(_ dataset: Dataset) throws -> RunReport.Grouped {
-        let all = BitSet.all(dataset.count)
-        func perGroup(_ analysis: Analysis) throws -> [String: Double] {
-            let statistics = try analysis.statistics(metric: "accuracy", system: Workloads.system)
-            let metric = Accuracy()
-            var values: [String: Double] = [:]
-            for group in try analysis.groups(by: Workloads.groupColumn, within: all) {
-                let level = String(group.name.dropFirst("\(Workloads.groupColumn) = ".count))
-                values[level] = metric.score(statistics.sum(rows: group.rows))
-            }
-            return values
-        }
+        let perGroup = Self.accuracyPerGroup
         let warm = Analysis(dataset: dataset)
         _ = try warm.statistics(metric: "accuracy", system: Workloads.system)
         let (cached, groups) = try Stopwatch.measure(repeats: repeats, warmups: warmup) { try perGroup(warm) }
         let (fromScratch, _) = try Stopwatch.measure(repeats: repeats, warmups: warmup) { try perGroup(Analysis(dataset: dataset)) }
         return RunReport.Grouped(metric: "accuracy", system: Workloads.system, by: Workloads.groupColumn, groups: groups,
                                  cached: cached, fromScratch: fromScratch)
+    }
+
+    /// Accuracy of `Workloads.system` per level of `Workloads.groupColumn`.
+    static func accuracyPerGroup(_ analysis: Analysis) throws -> [String: Double] {
+        let statistics = try analysis.statistics(metric: "accuracy", system: Workloads.system)
+        let metric = Accuracy()
+        var values: [String: Double] = [:]
+        for group in try analysis.groups(by: Workloads.groupColumn, within: BitSet.all(analysis.dataset.count)) {
+            let level = String(group.name.dropFirst("\(Workloads.groupColumn) = ".count))
+            values[level] = metric.score(statistics.sum(rows: group.rows))
+        }
+        return values
     }
 
     /// A corpus score of one system over every instance, from scratch: a fresh `Analysis`

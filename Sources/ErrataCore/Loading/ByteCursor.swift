@@ -16,6 +16,14 @@ struct ByteCursor {
         offset = skippingByteOrderMark && bytes.count >= 3 && Array(bytes[0 ..< 3]) == bom ? 3 : 0
     }
 
+    /// A cursor at `offset`, the start of line `line` (column 1): where a piece of a file read
+    /// in parallel begins.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, line: Int) {
+        self.bytes = bytes
+        self.offset = offset
+        self.line = line
+    }
+
     var atEnd: Bool { offset >= bytes.count }
     var current: UInt8 { bytes[offset] }
 

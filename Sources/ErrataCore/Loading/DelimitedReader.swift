@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads CSV (RFC 4180) and TSV into a `RawTable`.
 ///
 /// CSV: fields may be quoted with `"`, a doubled `""` is a literal quote, quoted fields may
@@ -11,6 +13,9 @@ struct DelimitedReader {
     let dialect: Dialect
     let skipBadLines: Bool
     var progress = ReadProgress(nil)
+    /// Cores to read with (see `DelimitedChunk.split`), and the size from which a file is split.
+    var cores = ProcessInfo.processInfo.activeProcessorCount
+    var minimumParallelBytes = DelimitedChunk.minimumParallelBytes
 
     private var delimiter: UInt8 { dialect == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t") }
 
@@ -46,13 +51,42 @@ struct DelimitedReader {
             names.append(name)
         }
 
-        var cells = CellWriter(file: file, columnNames: names, inputSize: bytes.count)
+        let body = DelimitedChunk(start: cursor.offset, end: bytes.count, line: cursor.line)
+        if let pieces = DelimitedChunk.split(bytes, body, quote: dialect == .csv ? UInt8(ascii: "\"") : nil,
+                                             cores: cores, minimumBytes: minimumParallelBytes) {
+            let shared = UncheckedSendable((reader: self, bytes: bytes)), names = names
+            // Blank lines never precede a cut, so each piece must stop exactly where the next starts.
+            if let table = try DelimitedChunk.readEach(pieces, of: bytes, skippable: { _ in false }, { k, piece in
+                let (reader, bytes) = shared.value
+                return try reader.readRecords(bytes, piece, names: names, invalid: invalid,
+                                              progress: k == 0 ? reader.progress : ReadProgress(nil))
+            }) {
+                return table
+            }
+        }
+        return try readRecords(bytes, body, names: names, invalid: invalid, progress: progress).table
+    }
+
+    /// Reads the records of `chunk` (those starting before its end) into a table; returns it
+    /// with the offset where reading stopped: the first record start at or after the end.
+    ///
+    /// A chunk starts at a line's start with column 1, so its cursor knows line and column
+    /// exactly as a reader that came from the top of the file would.
+    private func readRecords(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: DelimitedChunk, names: [String],
+                             invalid: [Int], progress: ReadProgress) throws -> (table: RawTable, end: Int) {
+        var cursor = ByteCursor(bytes, offset: chunk.start, line: chunk.line)
+        var nextInvalid = invalid.firstIndex { $0 >= chunk.start } ?? invalid.count
+        func firstInvalid(from start: Int, to end: Int) -> Int? {
+            while nextInvalid < invalid.count, invalid[nextInvalid] < start { nextInvalid += 1 }
+            return nextInvalid < invalid.count && invalid[nextInvalid] < end ? invalid[nextInvalid] : nil
+        }
+        var cells = CellWriter(file: file, columnNames: names, inputSize: chunk.end - chunk.start)
         var skipped = SkippedLines()
-        var progress = self.progress
+        var progress = progress
         while true {
-            progress.update(offset: cursor.offset, total: bytes.count)
+            progress.update(offset: cursor.offset - chunk.start, total: chunk.end - chunk.start)
             skipBlankLines(&cursor)
-            if cursor.atEnd { break }
+            if cursor.atEnd || cursor.offset >= chunk.end { break }
             let line = cursor.line, start = cursor.offset
             let fieldCount: Int, recordEnd: Int32
             do {
@@ -78,9 +112,9 @@ struct DelimitedReader {
                 skipped.record(problem)
                 continue
             }
-            cells.commitRecord(line: line, offset: cursor.offset)
+            cells.commitRecord(line: line, offset: cursor.offset - chunk.start)
         }
-        return cells.finish(skipped: skipped)
+        return (cells.finish(skipped: skipped), cursor.offset)
     }
 
     static let unterminatedQuote = "unterminated quoted field: no closing '\"' before the end of the file"

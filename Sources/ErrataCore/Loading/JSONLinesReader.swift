@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads JSON Lines (one JSON object per line) into a `RawTable`.
 ///
 /// A hand-written scanner rather than Foundation's `JSONSerialization`: it reports errors as
@@ -10,23 +12,53 @@ struct JSONLinesReader {
     let skipBadLines: Bool
     var progress = ReadProgress(nil)
 
+    /// Cores to read with, and the size from which a file is split (see `read`).
+    var cores = ProcessInfo.processInfo.activeProcessorCount
+    var minimumParallelBytes = DelimitedChunk.minimumParallelBytes
+
+    /// Reads the file; a large one in pieces cut at line ends, one per core at a time (objects
+    /// never span lines), joined as `RawTable(joining:)` describes. The result, and
+    /// the first error with its line and column, are those of reading in one piece.
     func read(_ bytes: UnsafeBufferPointer<UInt8>) throws -> RawTable {
         let invalid = invalidUTF8Offsets(bytes)
-        var cursor = ByteCursor(bytes)
+        let start = ByteCursor(bytes).offset  // after a byte-order mark
+        let whole = DelimitedChunk(start: start, end: bytes.count, line: 1)
+        let table: RawTable
+        if let pieces = DelimitedChunk.split(bytes, whole, quote: nil, cores: cores, minimumBytes: minimumParallelBytes) {
+            let shared = UncheckedSendable((reader: self, bytes: bytes))
+            let joined = try DelimitedChunk.readEach(pieces, of: bytes, skippable: { [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { k, piece in
+                let (reader, bytes) = shared.value
+                return try reader.readLines(bytes, piece, invalid: invalid, progress: k == 0 ? reader.progress : ReadProgress(nil))
+            }
+            table = try joined ?? readLines(bytes, whole, invalid: invalid, progress: progress).table
+        } else {
+            table = try readLines(bytes, whole, invalid: invalid, progress: progress).table
+        }
+        if table.rowCount == 0 && table.skipped.count == 0 {
+            throw LoadError(file: file, "the file is empty: expected one JSON object per line")
+        }
+        return table
+    }
+
+    /// Reads the objects on the lines that start in `chunk`; returns them with the offset where
+    /// reading stopped.
+    private func readLines(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: DelimitedChunk, invalid: [Int],
+                           progress: ReadProgress) throws -> (table: RawTable, end: Int) {
+        var cursor = ByteCursor(bytes, offset: chunk.start, line: chunk.line)
         var table = RawTable(file: file, columnNames: [])
         var columnOf: [String: Int] = [:]
-        var invalidIndex = 0
+        var invalidIndex = invalid.firstIndex { $0 >= chunk.start } ?? invalid.count
         var lineValues: [(column: Int, start: Int32, value: JSONValueText)] = []
         var seen: [Bool] = []
         /// Per column, the last line that gave it a value: a key repeated within one object is
         /// found in constant time, however many keys the object has.
         var lastLineOf: [Int] = []
 
-        var progress = self.progress
+        var progress = progress
         while !cursor.atEnd {
-            progress.update(offset: cursor.offset, total: bytes.count)
+            progress.update(offset: cursor.offset - chunk.start, total: chunk.end - chunk.start)
             skipBlank(&cursor)
-            if cursor.atEnd { break }
+            if cursor.atEnd || cursor.offset >= chunk.end { break }
             let lineStart = cursor.offset
             let line = cursor.line
             lineValues.removeAll(keepingCapacity: true)
@@ -77,11 +109,9 @@ struct JSONLinesReader {
                 table.cellColumns[c].append(0)
             }
         }
-        if table.rowCount == 0 && table.skipped.count == 0 {
-            throw LoadError(file: file, "the file is empty: expected one JSON object per line")
-        }
-        return table
+        return (table, cursor.offset)
     }
+
 
     /// How a value reaches its cell: numbers, literals, arrays and objects as their source
     /// bytes; strings decoded (escapes resolved); null as an empty (missing) cell.

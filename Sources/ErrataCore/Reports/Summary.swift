@@ -60,16 +60,18 @@ extension Analysis {
             })
         }
         let metricObject = try self.metric(named: metric)
-        var rows: [Summary.Row] = []
+        // Every slice and system first, then all their bootstraps in one parallel pass.
+        var cells: [(slice: String, system: String, statistics: StatisticsMatrix, rows: [Int])] = []
         for slice in slices {
             for system in systems {
-                let members = try self.rows(slice.rows, systems: [system])
-                let statistics = try self.statistics(metric: metricObject.name, system: system)
-                let interval = sliceInterval(metric: metricObject, statistics: statistics, rows: members, bootstrap: bootstrap)
-                rows.append(Summary.Row(slice: slice.name, system: system, count: members.count, value: interval.value,
-                                        ciLow: interval.lower, ciHigh: interval.upper, ciMethod: interval.method,
-                                        ciReason: interval.reason))
+                cells.append((slice.name, system, try statistics(metric: metricObject.name, system: system),
+                              try self.rows(slice.rows, systems: [system])))
             }
+        }
+        let intervals = sliceIntervals(metric: metricObject, of: cells.map { ($0.statistics, $0.rows) }, bootstrap: bootstrap)
+        let rows = zip(cells, intervals).map { cell, interval in
+            Summary.Row(slice: cell.slice, system: cell.system, count: cell.rows.count, value: interval.value,
+                        ciLow: interval.lower, ciHigh: interval.upper, ciMethod: interval.method, ciReason: interval.reason)
         }
         return Summary(metric: metricObject.name, higherIsBetter: metricObject.higherIsBetter, resamples: bootstrap.resamples, rows: rows)
     }

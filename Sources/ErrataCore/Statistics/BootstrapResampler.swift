@@ -16,18 +16,78 @@ struct BootstrapResampler<Metric: CorpusMetric> {
 
     let metric: Metric
     let blocks: Int
-    let rows: Int
+    /// The draws and sums, which know nothing of the metric (see `ResampleKernel`).
+    let kernel: ResampleKernel
+
+    var rows: Int { kernel.rows }
     /// Statistics per row, `blocks × metric.statisticsCount`.
-    let width: Int
-    /// The slice column-major: column `c` is `columns[c * rows ..< (c + 1) * rows]`, so the
-    /// weighted sum of each resample streams through memory (see `sumDrawnRows`).
-    private let columns: [Double]
+    var width: Int { kernel.width }
 
     init(metric: Metric, slice: StatisticsMatrix, blocks: Int) {
         precondition(slice.width == blocks * metric.statisticsCount,
                      "statistics width \(slice.width) does not match \(blocks) × \(metric.name) (\(metric.statisticsCount))")
         self.metric = metric
         self.blocks = blocks
+        kernel = ResampleKernel(slice: slice)
+    }
+
+    /// Scores of `resamples` resamples, resample-major: `scores[r * blocks + b]` is block `b`
+    /// of resample `r`.
+    ///
+    /// - Complexity: O(`resamples` × `rows` × `width`) work, spread over all cores.
+    func scores(resamples: Int, seed: UInt64) -> [Double] {
+        Self.scores(of: [self], resamples: resamples, seed: seed)[0]
+    }
+
+    /// `scores(resamples:seed:)` of every resampler, in one parallel pass over all their chunks:
+    /// many small slices (one per system and value of a `--by`) keep both cores busy to the end
+    /// instead of meeting at a barrier after each. Resampler `i`'s chunk `c` still draws from
+    /// stream `c` of `seed`, so each result is the one it would have had alone.
+    static func scores(of resamplers: [Self], resamples: Int, seed: UInt64) -> [[Double]] {
+        precondition(resamples > 0, "bootstrap needs at least one resample")
+        let chunkSize = Self.chunkSize
+        let chunks = (resamples + chunkSize - 1) / chunkSize
+        // All scores in one buffer, resampler after resampler, split into arrays at the end.
+        let offsets = resamplers.reduce(into: [0]) { $0.append($0.last! + resamples * $1.blocks) }
+        var flat = [Double](repeating: .nan, count: offsets.last!)
+        flat.withUnsafeMutableBufferPointer { flat in
+            let flat = UncheckedSendable(flat)
+            DispatchQueue.concurrentPerform(iterations: resamplers.count * chunks) { task in
+                let resampler = resamplers[task / chunks], chunk = task % chunks
+                let output = flat.value.baseAddress! + offsets[task / chunks]
+                let kernel = resampler.kernel, metric = resampler.metric, blocks = resampler.blocks
+                let statisticsCount = metric.statisticsCount
+                var generator = SeededGenerator(seed: seed, stream: UInt64(chunk))
+                let counts = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: kernel.rows)
+                let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: kernel.width)
+                defer { counts.deallocate(); sums.deallocate() }
+                let first = chunk * chunkSize
+                for index in first ..< min(first + chunkSize, resamples) {
+                    kernel.sumDrawnRows(using: &generator, counts: counts, sums: sums)
+                    for block in 0 ..< blocks {
+                        output[index * blocks + block] = metric.score(UnsafeBufferPointer(
+                            rebasing: sums[block * statisticsCount ..< (block + 1) * statisticsCount]))
+                    }
+                }
+            }
+        }
+        return resamplers.indices.map { Array(flat[offsets[$0] ..< offsets[$0 + 1]]) }
+    }
+}
+
+/// A slice's statistics column-major, and the resampling loop over them: deliberately not
+/// generic, so the loop that runs once per drawn row is compiled for `SeededGenerator` and
+/// these arrays alone. Inside the generic `BootstrapResampler`, reached through an `any
+/// CorpusMetric`, the same loop ran unspecialised and looked up generic metadata for every
+/// drawn row (a fifth of `errata summary`'s time).
+struct ResampleKernel: Sendable {
+    let rows: Int
+    let width: Int
+    /// Column `c` is `columns[c * rows ..< (c + 1) * rows]`, so the weighted sum of each
+    /// resample streams through memory (see `sumDrawnRows`).
+    private let columns: [Double]
+
+    init(slice: StatisticsMatrix) {
         rows = slice.rows
         width = slice.width
         var columns = [Double](repeating: 0, count: slice.values.count)
@@ -37,37 +97,15 @@ struct BootstrapResampler<Metric: CorpusMetric> {
         self.columns = columns
     }
 
-    /// Scores of `resamples` resamples, resample-major: `scores[r * blocks + b]` is block `b`
-    /// of resample `r`.
-    ///
-    /// - Complexity: O(`resamples` × `rows` × `width`) work, spread over all cores.
-    func scores(resamples: Int, seed: UInt64) -> [Double] {
-        precondition(resamples > 0, "bootstrap needs at least one resample")
-        let chunkSize = Self.chunkSize
-        let chunks = (resamples + chunkSize - 1) / chunkSize
-        var scores = [Double](repeating: .nan, count: resamples * blocks)
-        scores.withUnsafeMutableBufferPointer { output in
-            let output = UncheckedSendable(output)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var generator = SeededGenerator(seed: seed, stream: UInt64(chunk))
-                var counts = [UInt8](repeating: 0, count: rows)
-                var sums = [Double](repeating: 0, count: width)
-                let first = chunk * chunkSize
-                for index in first ..< min(first + chunkSize, resamples) {
-                    sumDrawnRows(counts: &counts, sums: &sums) { generator.nextIndex(below: rows) }
-                    let statisticsCount = metric.statisticsCount
-                    for block in 0 ..< blocks {
-                        output.value[index * blocks + block] = sums[block * statisticsCount ..< (block + 1) * statisticsCount]
-                            .withUnsafeBufferPointer { metric.score($0) }
-                    }
-                }
-            }
-        }
-        return scores
+    /// Draws `rows` indices from `generator` and leaves the column sums of the drawn rows in `sums`.
+    func sumDrawnRows(using generator: inout SeededGenerator, counts: UnsafeMutableBufferPointer<UInt8>,
+                      sums: UnsafeMutableBufferPointer<Double>) {
+        let rows = rows
+        sumDrawnRows(counts: counts, sums: sums) { generator.nextIndex(below: rows) }
     }
 
     /// Draws `rows` row indices with `draw` and leaves the column sums of the drawn rows in
-    /// `sums`; `counts` is scratch space of `rows` bytes.
+    /// `sums` (`width` values); `counts` is scratch space of `rows` bytes.
     ///
     /// Draws are tallied in `counts`, one byte per row, and each column is then summed weighted
     /// by the counts in one sequential pass. Gathering each drawn row directly would touch the
@@ -77,26 +115,22 @@ struct BootstrapResampler<Metric: CorpusMetric> {
     /// the result is still the weighted sum. With integer statistics all sums are exact, hence
     /// equal to adding the drawn rows one by one.
     @inline(__always)
-    func sumDrawnRows(counts: inout [UInt8], sums: inout [Double], draw: () -> Int) {
+    func sumDrawnRows(counts: UnsafeMutableBufferPointer<UInt8>, sums: UnsafeMutableBufferPointer<Double>, draw: () -> Int) {
         let rows = rows, width = width
         columns.withUnsafeBufferPointer { columns in
-            counts.withUnsafeMutableBufferPointer { counts in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    counts.update(repeating: 0)
-                    sums.update(repeating: 0)
-                    for _ in 0 ..< rows {
-                        let row = draw()
-                        let (count, wrapped) = counts[row].addingReportingOverflow(1)
-                        counts[row] = count
-                        if wrapped {
-                            for column in 0 ..< width { sums[column] += 256 * columns[column * rows + row] }
-                        }
-                    }
-                    for column in 0 ..< width {
-                        let values = UnsafeBufferPointer(rebasing: columns[column * rows ..< (column + 1) * rows])
-                        sums[column] += weightedSum(values, UnsafeBufferPointer(counts))
-                    }
+            counts.update(repeating: 0)
+            sums.update(repeating: 0)
+            for _ in 0 ..< rows {
+                let row = draw()
+                let (count, wrapped) = counts[row].addingReportingOverflow(1)
+                counts[row] = count
+                if wrapped {
+                    for column in 0 ..< width { sums[column] += 256 * columns[column * rows + row] }
                 }
+            }
+            for column in 0 ..< width {
+                let values = UnsafeBufferPointer(rebasing: columns[column * rows ..< (column + 1) * rows])
+                sums[column] += weightedSum(values, UnsafeBufferPointer(counts))
             }
         }
     }

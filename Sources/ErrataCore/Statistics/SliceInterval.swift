@@ -41,25 +41,71 @@ public func minimumResamples(confidence: Double = 0.95) -> Int {
 public func sliceInterval(
     metric: some CorpusMetric, statistics: StatisticsMatrix, rows: [Int], bootstrap: BootstrapSettings
 ) -> SliceInterval {
-    guard !rows.isEmpty else { return SliceInterval(reason: "no instances") }
+    sliceIntervals(metric: metric, of: [(statistics, rows)], bootstrap: bootstrap)[0]
+}
+
+/// `sliceInterval` of each `(statistics, rows)` pair, with every bootstrap among them run in
+/// one parallel pass (`BootstrapResampler.scores(of:)`): a summary's systems and slices are
+/// many small jobs, each too short to keep both cores busy alone. Each result is the one
+/// `sliceInterval` gives for that pair alone, bit for bit.
+///
+/// The slices gathered for one pass hold at most `batchValues` statistics (64 MB by default;
+/// a single larger slice runs alone), so a summary of many slices of a large dataset does not
+/// hold them all at once.
+public func sliceIntervals(
+    metric: some CorpusMetric, of requests: [(statistics: StatisticsMatrix, rows: [Int])], bootstrap: BootstrapSettings,
+    batchValues: Int = 8 << 20
+) -> [SliceInterval] {
+    var intervals: [SliceInterval?] = []
+    var pending: [(index: Int, value: Double, rows: [Int], statistics: StatisticsMatrix)] = []
+    for (statistics, rows) in requests {
+        let (interval, value) = intervalWithoutBootstrap(metric: metric, statistics: statistics, rows: rows)
+        if interval == nil, let value { pending.append((intervals.count, value, rows, statistics)) }
+        intervals.append(interval)
+    }
+    var start = 0
+    while start < pending.count {
+        var end = start, values = 0
+        while end < pending.count, end == start || values + pending[end].rows.count * metric.statisticsCount <= batchValues {
+            values += pending[end].rows.count * metric.statisticsCount
+            end += 1
+        }
+        let resamplers = pending[start ..< end].map {
+            BootstrapResampler(metric: metric, slice: $0.statistics.gathering(rows: $0.rows), blocks: 1)
+        }
+        let scores = BootstrapResampler.scores(of: resamplers, resamples: bootstrap.resamples, seed: bootstrap.seed)
+        for (job, resampled) in zip(pending[start ..< end], scores) {
+            let (lower, upper) = percentileInterval(resampled, confidence: 0.95)
+            if let lower = lower.finiteOrNil, let upper = upper.finiteOrNil {
+                intervals[job.index] = SliceInterval(value: job.value, lower: lower, upper: upper, method: .percentileBootstrap)
+            } else {
+                intervals[job.index] = SliceInterval(value: job.value, reason: "\(metric.name) is undefined on every resample")
+            }
+        }
+        start = end
+    }
+    return intervals.map { $0! }
+}
+
+/// The interval of `rows` when it needs no bootstrap (none possible, or Wilson's); otherwise
+/// nil and the slice's value, which the bootstrap's interval goes with.
+private func intervalWithoutBootstrap(
+    metric: some CorpusMetric, statistics: StatisticsMatrix, rows: [Int]
+) -> (interval: SliceInterval?, value: Double?) {
+    guard !rows.isEmpty else { return (SliceInterval(reason: "no instances"), nil) }
     let total = statistics.sum(rows: rows)
     guard let value = metric.score(total).finiteOrNil else {
-        return SliceInterval(reason: "\(metric.name) is undefined on these instances")
+        return (SliceInterval(reason: "\(metric.name) is undefined on these instances"), nil)
     }
     if let proportion = metric as? any ProportionMetric {
         let (successes, count) = proportion.counts(total)
         let wilson = wilsonInterval(successes: successes, total: count)
-        return SliceInterval(value: value, lower: wilson.lower, upper: wilson.upper, method: .wilson)
+        return (SliceInterval(value: value, lower: wilson.lower, upper: wilson.upper, method: .wilson), nil)
     }
     guard rows.count >= minimumBootstrapInstances else {
-        return SliceInterval(value: value, reason: tooFewForBootstrap)
+        return (SliceInterval(value: value, reason: tooFewForBootstrap), nil)
     }
-    let interval = bootstrapInterval(metric: metric, statistics: statistics, rows: rows,
-                                     resamples: bootstrap.resamples, seed: bootstrap.seed)
-    guard let lower = interval.lower.finiteOrNil, let upper = interval.upper.finiteOrNil else {
-        return SliceInterval(value: value, reason: "\(metric.name) is undefined on every resample")
-    }
-    return SliceInterval(value: value, lower: lower, upper: upper, method: .percentileBootstrap)
+    return (nil, value)
 }
 
 /// The reason given when a slice is below `minimumBootstrapInstances`; the same words for
