@@ -34,7 +34,6 @@ extension LineCommand {
             }
             return state.start(.sidebar(state.sidebarRequest(groupings: state.groupings + [argument])), label: "grouping by \(argument)…")
         },
-        LineCommand("systems", arguments: "A,B,...", help: "choose the systems shown and compared (the first is the baseline)", run: systemsCommand),
         LineCommand("metaeval", arguments: "[METRIC,...]",
                     help: "how the automatic metrics (default chrf, bleu, ter) agree with MQM, per slice, system and segment level",
                     run: startMetaEvaluation),
