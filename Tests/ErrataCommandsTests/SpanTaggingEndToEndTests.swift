@@ -36,4 +36,42 @@ import Typology
                 "\(exported.stdout)")
         #expect(exported.stdout.contains(#""annotator":"ana""#))
     }
+
+    /// The same on Google's expert MQM ratings: open the TED ratings, compare two systems by
+    /// MQM (lower is better), mark a span in the first output, tag it, quit, find it exported.
+    @Test func onTheMQMRatingsCompareByMQMThenMarkTagAndExportASpan() throws {
+        let (folder, dataset) = try Fixtures.demoCopy("mqm-ted-en-de", files: ["errata.json", "mqm_ted_ende.tsv"])
+        defer { folder.remove() }
+        let loaded = try DatasetLoader.load(dataset)
+        let first = try #require(loaded.systems.first)
+        let output = first.output[0]
+        let word = String(output.prefix { $0.isLetter || $0.isNumber })
+        try #require(word.unicodeScalars.count >= 2)
+        let end = word.unicodeScalars.count
+
+        let tmux = try TaggingEndToEndTests.session(dataset)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "errata · mqm-ted-en-de · 529 instances", timeout: .seconds(30))
+        try tmux.sendKeys("c")
+        try tmux.waitFor(text: "Compare · mqm · baseline \(first.name)")
+        // The comparison is in when its legend is: better or worse in MQM's direction, tested.
+        try tmux.waitFor(text: "▲ better / ▼ worse than the baseline", timeout: .seconds(60))
+        try tmux.sendKeys("Escape")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "▸ \(first.name)")
+        try tmux.sendKeys("v", "W")
+        try tmux.waitFor(text: "marking 0:\(end) of \(first.name): “\(word)”")
+        try tmux.sendKeys("t")
+        try tmux.waitFor(text: "system \(first.name), characters 0:\(end) “\(word)”")
+        try tmux.sendKeys("1", "Enter")
+        try tmux.waitFor(text: "saved talk.1:1 (\(first.name) 0:\(end)): ")
+        try tmux.sendKeys("q")
+        try tmux.waitFor(text: "errata-after exit=0")
+
+        let exported = try ErrataProcess.run(["tags", "export", dataset])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.hasPrefix(#"{"instance":"talk.1:1","system":"\#(first.name)","span":[0,\#(end)],"categories":["#), "\(exported.stdout)")
+        // The experts' ratings are never written to the user's store: one line, the user's.
+        #expect(exported.stdout.split(separator: "\n").count == 1)
+    }
 }
