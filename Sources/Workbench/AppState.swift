@@ -13,9 +13,10 @@ public struct AppState: Sendable {
         case help(HelpContext, back: Overlay?)
         /// One instance in full.
         case detail(DetailState)
-        case compare
+        /// Systems against the baseline per slice, or every system ranked (`c`, `R`).
+        case compare(CompareState)
         /// Counts of each category per slice and system (`T`).
-        case tallies
+        case tallies(TalliesState)
         /// An instance's input coloured by its attribution (`a`).
         case explain(ExplainState)
         /// Attention grids of an input (`A`).
@@ -30,8 +31,6 @@ public struct AppState: Sendable {
 
     /// The compare view's two pages: the shown systems against the baseline per slice, or
     /// every system of the dataset ranked with significance clusters.
-    public enum ComparePage: Sendable, Equatable { case slices, ranking }
-
     /// A line being typed: a `:` command or a `/` search.
     public struct InputLine: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case command, search }
@@ -98,11 +97,6 @@ public struct AppState: Sendable {
     public var search: String?
     public var matches: [Int] = []
 
-    public var comparison: Comparison?
-    public var ranking: Ranking?
-    public var comparePage = ComparePage.slices
-    /// The first slice (or ranked system) shown in the compare view: it scrolls by them.
-    public var compareTop = 0
     /// Work running off the UI thread, oldest first; the status bar lists it and Esc
     /// cancels the newest.
     public var jobs: [Job] = []

@@ -55,20 +55,30 @@ extension KeyTable where Name == Command {
     public static var hinted: [Command] { [.showHelp, .beginCommand, .beginSearch, .open, .tag, .showCompare, .sortByColumn, .nextMetric, .quit] }
 }
 
-private let standardKeymap = Keymap(bindings: [
-    .init(key: .character("j"), command: .moveDown, label: "j"),
-    .init(key: .down, command: .moveDown, label: "↓"),
-    .init(key: .character("k"), command: .moveUp, label: "k"),
-    .init(key: .up, command: .moveUp, label: "↑"),
-    .init(key: .pageDown, command: .pageDown, label: "PgDn"),
-    .init(key: .control("f"), command: .pageDown, label: "Ctrl-F"),
-    .init(key: .character(" "), command: .pageDown, label: "Space"),
-    .init(key: .pageUp, command: .pageUp, label: "PgUp"),
-    .init(key: .control("b"), command: .pageUp, label: "Ctrl-B"),
-    .init(key: .character("g"), command: .moveToFirst, label: "g"),
-    .init(key: .home, command: .moveToFirst, label: "Home"),
-    .init(key: .character("G"), command: .moveToLast, label: "G"),
-    .init(key: .end, command: .moveToLast, label: "End"),
+extension KeyTable {
+    /// The moving keys every list shares (j/k and the arrows, pages, g/G and Home/End), bound to
+    /// a table's own commands, so the table and the reports move alike.
+    static func moving(down: Name, up: Name, pageDown: Name, pageUp: Name, first: Name, last: Name) -> [Binding] {
+        [
+            .init(key: .character("j"), command: down, label: "j"),
+            .init(key: .down, command: down, label: "↓"),
+            .init(key: .character("k"), command: up, label: "k"),
+            .init(key: .up, command: up, label: "↑"),
+            .init(key: .pageDown, command: pageDown, label: "PgDn"),
+            .init(key: .control("f"), command: pageDown, label: "Ctrl-F"),
+            .init(key: .character(" "), command: pageDown, label: "Space"),
+            .init(key: .pageUp, command: pageUp, label: "PgUp"),
+            .init(key: .control("b"), command: pageUp, label: "Ctrl-B"),
+            .init(key: .character("g"), command: first, label: "g"),
+            .init(key: .home, command: first, label: "Home"),
+            .init(key: .character("G"), command: last, label: "G"),
+            .init(key: .end, command: last, label: "End"),
+        ]
+    }
+}
+
+private let standardKeymap = Keymap(bindings: Keymap.moving(down: .moveDown, up: .moveUp, pageDown: .pageDown, pageUp: .pageUp,
+                                                           first: .moveToFirst, last: .moveToLast) + [
     .init(key: .tab, command: .focusNext, label: "Tab"),
     .init(key: .character("l"), command: .focusNext, label: "l"),
     .init(key: .right, command: .focusNext, label: "→"),

@@ -136,9 +136,9 @@ private func overlayView(_ state: AppState, keymap: Keymap) -> (any View)? {
     switch state.overlay {
     case .help(let context, _)?: HelpView(context: context, keymap: keymap)
     case .detail(let detail)?: DetailView(state: state, detail: detail)
-    case .compare?: CompareView(state: state)
+    case .compare(let compare)?: CompareView(state: state, compare: compare)
     case .systems(let picker)?: SystemPickerView(picker: picker)
-    case .tallies?: TalliesView(state: state)
+    case .tallies(let tallies)?: TalliesView(tallies: tallies)
     case .metaEvaluation(let view)?: MetaEvaluationView(state: view, job: state.job(.metaEvaluate)?.label)
     case .explain(let explain)?: HeatView(explain: explain, colors: state.colors)
     case .attention(let attention)?: AttentionView(attention: attention, colors: state.colors)

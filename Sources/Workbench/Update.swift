@@ -52,38 +52,45 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
         return handleWhatIfKey(&state, whatIf, key)
     case .systems(let picker)?:
         return handlePickerKey(&state, picker, key)
-    case .compare?:
-        let lines = state.comparePage == .ranking ? state.ranking?.entries.count ?? 0 : Set(state.comparison?.rows.map(\.slice) ?? []).count
-        let command = keymap.command(for: key)
-        if let top = scrolled(state.compareTop, lines: lines, by: command, page: max(1, state.tablePageSize / 2)) {
-            state.compareTop = top
+    case .compare(var view)?:
+        let command = ReportKeymap.report.command(for: key)
+        if let top = command?.scrolled(view.top, lines: view.lines, page: max(1, state.tablePageSize / 2)) {
+            view.top = top
+            state.overlay = .compare(view)
         } else if command == .quit {
             return [.quit]
-        } else if command == .focusNext || command == .focusPrevious {
-            return toggleComparePage(&state)
+        } else if command == .switchPage {
+            return toggleComparePage(&state, view)
+        } else if command == .help {
+            state.overlay = .help(.report, back: .compare(view))
         } else {
             state.overlay = nil
             return state.cancelJobs(.compare) + state.cancelJobs(.rank)
         }
         return []
     case .metaEvaluation(var view)?:
-        let command = keymap.command(for: key)
-        if let top = scrolled(view.top, lines: view.result?.rows.count ?? 0, by: command, page: state.tablePageSize) {
+        let command = ReportKeymap.report.command(for: key)
+        if let top = command?.scrolled(view.top, lines: view.result?.rows.count ?? 0, page: state.tablePageSize) {
             view.top = top
             state.overlay = .metaEvaluation(view)
         } else if command == .quit {
             return [.quit]
+        } else if command == .help {
+            state.overlay = .help(.report, back: .metaEvaluation(view))
         } else {
             state.overlay = nil
             return state.cancelJobs(.metaEvaluate)
         }
         return []
-    case .tallies?:
-        let lines = talliesLines(state).count
-        if let top = scrolled(state.tagging.talliesTop, lines: lines, by: keymap.command(for: key), page: state.tablePageSize) {
-            state.tagging.talliesTop = top
-        } else if keymap.command(for: key) == .quit {
+    case .tallies(var view)?:
+        let command = ReportKeymap.report.command(for: key)
+        if let top = command?.scrolled(view.top, lines: talliesLines(view.tallies).count, page: state.tablePageSize) {
+            view.top = top
+            state.overlay = .tallies(view)
+        } else if command == .quit {
             return [.quit]
+        } else if command == .help {
+            state.overlay = .help(.report, back: .tallies(view))
         } else {
             state.overlay = nil
         }
@@ -94,21 +101,6 @@ private func handleKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [
     state.message = nil
     guard let command = keymap.command(for: key) else { return [] }
     return perform(&state, command)
-}
-
-/// The first line of a scrolling overlay of `lines` lines after a movement command; nil
-/// when the command is not a movement (the overlay closes).
-private func scrolled(_ top: Int, lines: Int, by command: Command?, page: Int) -> Int? {
-    let last = max(0, lines - 1)
-    switch command {
-    case .moveDown?: return min(last, top + 1)
-    case .moveUp?: return max(0, top - 1)
-    case .pageDown?: return min(last, top + page)
-    case .pageUp?: return max(0, top - page)
-    case .moveToFirst?: return 0
-    case .moveToLast?: return last
-    default: return nil
-    }
 }
 
 /// Runs a named command in the normal mode.
@@ -152,11 +144,7 @@ func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
             state.message = .init(text: "compare needs two systems; this dataset has \(state.analysis.dataset.systems.count)", isError: true)
             return []
         }
-        state.overlay = .compare
-        state.comparePage = .slices
-        state.comparison = nil
-        state.ranking = nil
-        state.compareTop = 0
+        state.overlay = .compare(CompareState(page: .slices))
         return startComparison(&state)
     case .showRanking: return openRanking(&state)
     case .scrollRight: scrollColumns(&state, by: 1)
@@ -308,16 +296,11 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         }
         if metricChanged, let sort = state.sort, sort.column.isNumeric { return sortEffect(&state, sort) }
     case .metaEvaluated(let result):
-        if case .metaEvaluation(var view)? = state.overlay {
-            view.result = result
-            state.overlay = .metaEvaluation(view)
-        }
+        state.overlay = state.overlay?.applying(metaEvaluation: { $0.result = result })
     case .compared(let comparison):
-        state.comparison = comparison
+        state.overlay = state.overlay?.applying(comparison: { $0.comparison = comparison })
     case .tallies(let tallies):
-        state.tagging.tallies = tallies
-        state.tagging.talliesTop = 0
-        state.overlay = .tallies
+        state.overlay = .tallies(TalliesState(tallies: tallies))
     case .saved(let name, let path):
         state.message = .init(text: "saved slice '\(name)' in \(path)", isError: false)
         return state.start(.sidebar(state.sidebarRequest()), label: "updating the slices…")
@@ -345,7 +328,7 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
     case .explainable(let systems):
         state.explainable = systems
     case .ranked(let ranking):
-        state.ranking = ranking
+        state.overlay = state.overlay?.applying(comparison: { $0.ranking = ranking })
     case .systemChoice(let names):
         return restoreSystems(&state, names)
     case .rememberedSystems:

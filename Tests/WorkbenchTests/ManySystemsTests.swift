@@ -152,16 +152,23 @@ import Testing
     @Test func rankingOpensInTheCompareViewAndTabSwitchesPages() throws {
         var s = AppState.settled(analysis: Analysis(dataset: try Fixtures.reviewsDataset()), width: 120, height: 40)
         send(&s, [.character("R")])
-        #expect(s.overlay == .compare && s.comparePage == .ranking)
-        let ranking = try #require(s.ranking)
+        func compare() -> CompareState? { if case .compare(let view)? = s.overlay { view } else { nil } }
+        #expect(compare()?.page == .ranking)
+        let ranking = try #require(compare()?.ranking)
         // bert right on 8 of 10, lr on 4: McNemar's exact test on 6 against 2 gives p = 0.2891.
         #expect(ranking.entries.map(\.system) == ["bert", "lr"] && ranking.entries.map(\.cluster) == [1, 1])
         #expect(ranking.pairs.map(\.pValue) == [74.0 / 256] && ranking.pairs.map(\.test) == [.mcnemarExact])
-        #expect(s.comparison == nil)
+        #expect(compare()?.comparison == nil)
         send(&s, [.tab])
-        #expect(s.comparePage == .slices && s.comparison != nil)
+        #expect(compare()?.page == .slices && compare()?.comparison != nil)
         send(&s, [.tab])
-        #expect(s.comparePage == .ranking && s.ranking != nil && s.jobs.isEmpty)
+        #expect(compare()?.page == .ranking && compare()?.ranking != nil && s.jobs.isEmpty)
+        // ? shows the report keys over it, and any key goes back to the same page.
+        let shown = try #require(compare())
+        send(&s, [.character("?")])
+        #expect(s.overlay == .help(.report, back: .compare(shown)))
+        send(&s, [.character("x")])
+        #expect(s.overlay == .compare(shown))
         send(&s, [.escape])
         #expect(s.overlay == nil)
     }

@@ -86,7 +86,8 @@ import Testing
         for width in stride(from: 1, through: 130, by: 7) {
             for height in stride(from: 1, through: 45, by: 4) {
                 var state = AppState.settled(analysis: analysis, width: width, height: height)
-                for overlay: AppState.Overlay? in [nil, .help(.browse, back: nil), .detail(DetailState(row: 0)), .compare] + ExplainScreenTests.overlays {
+                for overlay: AppState.Overlay? in [nil, .help(.browse, back: nil), .detail(DetailState(row: 0)),
+                                                  .compare(CompareState(page: .slices)), .compare(CompareState(page: .ranking))] + ExplainScreenTests.overlays {
                     state.overlay = overlay
                     _ = screen(state)
                 }

@@ -60,7 +60,7 @@ extension ScreenTests {
                 state.tagging.palette?.showsKeys = true
                 _ = screen(state)
                 state.tagging.palette = nil
-                state.overlay = .tallies
+                step(&state, .event(.key(.character("T"))))
                 _ = screen(state)
             }
         }

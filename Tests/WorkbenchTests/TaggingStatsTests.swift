@@ -42,13 +42,14 @@ extension TaggingUpdateTests {
     @Test func talliesCountTheFilterAndEachGrouping() throws {
         var s = state(tags: [stored(1, "5", ["Accuracy/Omission"]), stored(2, "8", ["Fluency"]), stored(3, "2", ["Accuracy/Addition"])])
         _ = send(&s, [.character("T")])
-        #expect(s.overlay == .tallies)
-        let lines = talliesLines(s)
+        guard case .tallies(let view)? = s.overlay else { Issue.record("no tallies"); return }
+        let lines = talliesLines(view.tallies)
         #expect(lines.first == .heading("All instances · bert · 3 tagged of 10"))
         guard case .row(let accuracy) = lines[1] else { Issue.record("no row"); return }
         #expect(accuracy.category == "Accuracy" && accuracy.count == 2 && accuracy.tagged == 3)
         _ = send(&s, [.character("j"), .character("j")])
-        #expect(s.tagging.talliesTop == 2 && s.overlay == .tallies)
+        guard case .tallies(let scrolled)? = s.overlay else { Issue.record("tallies closed"); return }
+        #expect(scrolled.top == 2)
         _ = send(&s, [.escape])
         #expect(s.overlay == nil)
     }

@@ -242,7 +242,7 @@ import Testing
         _ = send(&s, [.character("m")])
         #expect(s.metric == "macro_f1")
         let compare = update(&s, .event(.key(.character("c"))))
-        #expect(compare.count == 1 && s.overlay == .compare && s.job(.compare) != nil)
+        #expect(compare.count == 1 && s.overlay == .compare(CompareState(page: .slices)) && s.job(.compare) != nil)
         #expect(send(&s, [.character("q")]) == [.quit])
     }
 
@@ -252,18 +252,19 @@ import Testing
         guard case .run(let id, let work)? = effects.first else { Issue.record("no compare job"); return }
         let result = EffectRunner.result(of: work, analysis: analysis)
         _ = update(&s, .finished(id, result))
-        let rows = try #require(s.comparison?.rows)
+        func compare() -> CompareState? { if case .compare(let view)? = s.overlay { view } else { nil } }
+        let rows = try #require(compare()?.comparison?.rows)
         #expect(rows.map(\.slice) == ["All instances", "genre = drama", "genre = comedy", "genre = horror"])
         #expect(rows[0].test == .mcnemarExact)
         _ = send(&s, [.character("j"), .character("j")])
-        #expect(s.compareTop == 2 && s.overlay == .compare)
+        #expect(compare()?.top == 2)
         _ = send(&s, [.character("G")])
-        #expect(s.compareTop == 3)
+        #expect(compare()?.top == 3)
         _ = send(&s, [.escape])
         guard case .run(let again, _)? = update(&s, .event(.key(.character("c")))).first else { Issue.record("no second job"); return }
         // Closing the overlay cancels its job.
         #expect(update(&s, .event(.key(.escape))) == [.cancel([again])])
         _ = update(&s, .finished(again, result))
-        #expect(s.comparison == nil)
+        #expect(s.overlay == nil)
     }
 }

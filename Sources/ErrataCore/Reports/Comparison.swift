@@ -7,8 +7,8 @@ import BitCollections
 /// bootstrap's (Koehn 2004), given from `minimumBootstrapInstances` instances on. When
 /// several slices or systems are compared at once, p-values are also given Holm-adjusted, and
 /// `better` uses the adjusted value and the metric's direction.
-public struct Comparison: Sendable, Codable {
-    public struct Row: Sendable, Codable {
+public struct Comparison: Sendable, Codable, Equatable {
+    public struct Row: Sendable, Codable, Equatable {
         public var slice: String
         public var system: String
         public var baseline: String

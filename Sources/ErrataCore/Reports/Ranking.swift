@@ -16,7 +16,7 @@ import BitCollections
 /// - clusters are read from the top: a cluster starts at the best system not yet placed and
 ///   takes every following system (in rank order) up to the first that the cluster's top
 ///   system beats significantly.
-public struct Ranking: Sendable, Codable {
+public struct Ranking: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable {
         public var system: String
         /// The 1-based position in the order; nil when the score is undefined.

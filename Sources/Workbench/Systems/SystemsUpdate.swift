@@ -98,11 +98,7 @@ func openRanking(_ state: inout AppState) -> [Effect] {
         state.message = .init(text: "this dataset has no systems to rank", isError: true)
         return []
     }
-    state.overlay = .compare
-    state.comparePage = .ranking
-    state.compareTop = 0
-    state.ranking = nil
-    state.comparison = nil
+    state.overlay = .compare(CompareState(page: .ranking))
     return startRanking(&state)
 }
 
@@ -112,19 +108,22 @@ private func startRanking(_ state: inout AppState) -> [Effect] {
 }
 
 /// Tab in the compare view: the other page, computed when it is not yet.
-func toggleComparePage(_ state: inout AppState) -> [Effect] {
-    state.compareTop = 0
-    switch state.comparePage {
+func toggleComparePage(_ state: inout AppState, _ view: CompareState) -> [Effect] {
+    var view = view
+    view.top = 0
+    switch view.page {
     case .slices:
-        state.comparePage = .ranking
-        return state.ranking == nil && state.job(.rank) == nil ? startRanking(&state) : []
+        view.page = .ranking
+        state.overlay = .compare(view)
+        return view.ranking == nil && state.job(.rank) == nil ? startRanking(&state) : []
     case .ranking:
         guard state.systems.count >= 2 else {
             state.message = .init(text: "the per-slice comparison needs two systems: p picks them", isError: true)
             return []
         }
-        state.comparePage = .slices
-        return state.comparison == nil && state.job(.compare) == nil ? startComparison(&state) : []
+        view.page = .slices
+        state.overlay = .compare(view)
+        return view.comparison == nil && state.job(.compare) == nil ? startComparison(&state) : []
     }
 }
 

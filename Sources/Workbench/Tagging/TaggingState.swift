@@ -25,10 +25,6 @@ public struct TaggingState: Sendable {
     /// Tags handed to the runner and not yet committed: the status line says "saving…".
     public var saving = 0
     public var palette: TagPalette?
-    /// What the tallies overlay shows, computed when it opens.
-    public var tallies: Tallies?
-    /// The first line shown in the tallies overlay (it scrolls).
-    public var talliesTop = 0
     /// The dataset's expert ratings as tags, by instance (`ExpertTags`): shown beside the
     /// store's tags, never written to it.
     public let expertTags: [String: [Tag]]

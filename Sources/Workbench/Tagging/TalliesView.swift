@@ -19,10 +19,10 @@ func computeTallies(_ state: inout AppState) -> [Effect] {
 }
 
 /// The overlay's lines: per slice and system a heading, then the categories it has tags of.
-func talliesLines(_ state: AppState) -> [TalliesLine] {
+func talliesLines(_ tallies: Tallies?) -> [TalliesLine] {
     var lines: [TalliesLine] = []
     var current: (String, String?)?
-    for row in state.tagging.tallies?.rows ?? [] where row.count > 0 {
+    for row in tallies?.rows ?? [] where row.count > 0 {
         if current == nil || current! != (row.slice, row.system) {
             current = (row.slice, row.system)
             lines.append(.heading("\(row.slice) · \(row.system ?? "no system") · \(row.tagged) tagged of \(row.sliceSize)"))
@@ -35,12 +35,12 @@ func talliesLines(_ state: AppState) -> [TalliesLine] {
 /// Counts, proportions with their Wilson intervals, and the counts they extrapolate to in
 /// the whole slice; categories no tag names are left out.
 struct TalliesView: View {
-    let state: AppState
+    let tallies: TalliesState
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
     let inner = overlayBox(&buffer, rect, title: "Tallies · 95% Wilson intervals · j/k scroll · Esc closes")
     guard inner.height > 1 else { return }
-    let lines = talliesLines(state)
+    let lines = talliesLines(tallies.tallies)
     guard !lines.isEmpty else {
         buffer.write("no tags here yet: t tags the instance under the cursor", x: inner.x, y: inner.y, style: Theme.dim, maxWidth: inner.width)
         return
@@ -63,8 +63,8 @@ struct TalliesView: View {
     put("share", share, inner.y, Theme.header, right: true)
     put("95% CI", interval, inner.y, Theme.header)
     put("in the slice", estimate, inner.y, Theme.header)
-    let footer = state.tagging.tallies?.unknownInstances.isEmpty == false ? 1 : 0
-    for (offset, line) in lines.dropFirst(state.tagging.talliesTop).prefix(max(0, inner.height - 1 - footer)).enumerated() {
+    let footer = !tallies.tallies.unknownInstances.isEmpty ? 1 : 0
+    for (offset, line) in lines.dropFirst(tallies.top).prefix(max(0, inner.height - 1 - footer)).enumerated() {
         let y = inner.y + 1 + offset
         switch line {
         case .heading(let text):
@@ -79,7 +79,8 @@ struct TalliesView: View {
             put(DisplayWidth.of(extrapolation) <= (table.frame(estimate)?.width ?? 0) ? extrapolation : "", estimate, y)
         }
     }
-    if let unknown = state.tagging.tallies?.unknownInstances, !unknown.isEmpty {
+    if !tallies.tallies.unknownInstances.isEmpty {
+        let unknown = tallies.tallies.unknownInstances
         buffer.write("\(unknown.count) tagged instances are not in this dataset (\(unknown.prefix(3).joined(separator: ", "))…)",
                      x: inner.x, y: inner.y + inner.height - 1, style: Theme.error, maxWidth: inner.width)
     }

@@ -7,11 +7,12 @@ import TerminalUI
 /// fit are dropped from the right (the bars first).
 struct CompareView: View {
     let state: AppState
+    let compare: CompareState
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
-    if state.comparePage == .ranking { return RankingView(state: state).draw(in: rect, into: &buffer) }
+    if compare.page == .ranking { return RankingView(state: state, compare: compare).draw(in: rect, into: &buffer) }
     let inner = overlayBox(&buffer, rect, title: "Compare · \(state.metric) · baseline \(state.systems.first ?? "") · Tab ranking · j/k scroll · Esc closes")
-    guard let comparison = state.comparison else {
+    guard let comparison = compare.comparison else {
         buffer.write(state.job(.compare)?.label ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
         return
     }
@@ -42,7 +43,7 @@ struct CompareView: View {
     var sliceIndex = -1
     for row in comparison.rows {
         if row.slice != lastSlice { sliceIndex += 1 }
-        if sliceIndex < state.compareTop { lastSlice = row.slice; continue }
+        if sliceIndex < compare.top { lastSlice = row.slice; continue }
         if row.slice != lastSlice {
             guard y < inner.y + inner.height - 2 else { break }
             lastSlice = row.slice

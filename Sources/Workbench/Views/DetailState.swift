@@ -35,7 +35,8 @@ public struct DetailState: Sendable, Equatable {
 
 /// What a view's help shows: its own keys, and for the explanation views what the methods
 /// mean.
-public enum HelpContext: Sendable, Equatable { case browse, detail, explain, attention }
+/// Whose keys the help overlay shows: a view's own table, with notes on what it means.
+public enum HelpContext: Sendable, Equatable { case browse, detail, explain, attention, report }
 
 public enum DetailCommand: String, NamedCommand {
     case next, previous

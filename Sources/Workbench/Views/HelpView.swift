@@ -13,6 +13,7 @@ struct HelpView: View {
         case .detail: "Help · the instance view · any key goes back"
         case .explain: "Help · explanations · any key goes back"
         case .attention: "Help · attention · any key goes back"
+        case .report: "Help · reports · any key goes back"
         }
         let inner = overlayBox(&buffer, rect, title: title)
         let notes = self.notes
@@ -21,6 +22,7 @@ struct HelpView: View {
         case .detail: DetailKeymap.detail.helpLines
         case .explain: ExplainKeymap.explain.helpLines
         case .attention: AttentionKeymap.attention.helpLines
+        case .report: ReportKeymap.report.helpLines
         }
         // The keys come first: the notes get what two columns of keys leave.
         let notesHeight = max(0, min(notes.lineCount(width: inner.width), inner.height - (keys.count + 1) / 2 - 1))
@@ -51,6 +53,12 @@ struct HelpView: View {
             ig: Integrated Gradients from the baseline; Δ is the completeness gap f(x) − f(x′) − Σ scores. attention, rollout: \
             where the model looks, not why it decides (Jain & Wallace 2019). faithfulness (f): comprehensiveness (the drop \
             when the top tokens are removed) and sufficiency (the drop when only they are kept), with their AOPC.
+            """, style: Theme.dim)
+        case .report:
+            return StyledText("""
+            The comparison, the ranking, the tallies and the meta-evaluation are reports computed in the background: \
+            they scroll, the comparison's Tab turns to the ranking of every system and back, and any other key puts \
+            the report away (and cancels its work if it is still running).
             """, style: Theme.dim)
         case .attention:
             return StyledText("""

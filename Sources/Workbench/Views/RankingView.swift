@@ -7,10 +7,11 @@ import TerminalUI
 /// difference from the baseline and a bar.
 struct RankingView: View {
     let state: AppState
+    let compare: CompareState
 
     func draw(in rect: Rect, into buffer: inout ScreenBuffer) {
         let inner = overlayBox(&buffer, rect, title: "Ranking · \(state.metric) · baseline \(state.systems.first ?? "—") · Tab per slice · j/k scroll · Esc closes")
-        guard let ranking = state.ranking else {
+        guard let ranking = compare.ranking else {
             buffer.write(state.job(.rank)?.label ?? "computing…", x: inner.x, y: inner.y, style: Theme.info, maxWidth: inner.width)
             return
         }
@@ -39,7 +40,7 @@ struct RankingView: View {
         let maxValue = values.max() ?? 1
         var y = inner.y + 1
         var lastCluster: Int?
-        for entry in ranking.entries.dropFirst(state.compareTop) {
+        for entry in ranking.entries.dropFirst(compare.top) {
             if let last = lastCluster, entry.cluster != last {
                 guard y < inner.y + inner.height - 2 else { break }
                 buffer.write(String(repeating: "─", count: inner.width), x: inner.x, y: y, style: Theme.dim)
