@@ -4,33 +4,42 @@ import Foundation
 import Testing
 import Typology
 
-/// Marking an error span as an annotator does, in a real terminal: open a copy of the demo,
+/// Marking an error span as an annotator does, in a real terminal: open a copy of a dataset,
 /// open an instance, mark the first word of the focused output, tag it, quit, and find the
 /// tag with its span in `errata tags export`.
 @Suite struct SpanTaggingEndToEndTests {
-    @Test func markTagQuitAndExportASpan() throws {
-        let (folder, dataset) = try Fixtures.demoCopy()
-        defer { folder.remove() }
-        let output = try #require(DatasetLoader.load(dataset).system(named: "LIUM-NMT")?.output[0])
-        let word = String(output.prefix { $0.isLetter || $0.isNumber })
+    /// Opens `dataset` as annotator `ana`, waits for `opened`, runs `before` (more keys), then
+    /// marks the first word of `system`'s output on the first instance (`instance`), tags it
+    /// with the palette's first category, quits, and returns `tags export` and the span's end.
+    static func markTagQuitAndExport(_ dataset: String, system: SystemOutputs, instance: String, opened: String,
+                                     before: (TmuxSession) throws -> Void = { _ in }) throws -> (export: ErrataProcess.Result, end: Int) {
+        let word = String(system.output[0].prefix { $0.isLetter || $0.isNumber })
         try #require(word.unicodeScalars.count >= 2)
         let end = word.unicodeScalars.count
 
         let tmux = try TaggingEndToEndTests.session(dataset)
         defer { tmux.kill() }
-        try tmux.waitFor(text: "errata · wmt17-en-de · 3004 instances")
+        try tmux.waitFor(text: opened, timeout: .seconds(30))
+        try before(tmux)
         try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "▸ LIUM-NMT")
+        try tmux.waitFor(text: "▸ \(system.name)")
         try tmux.sendKeys("v", "W")
-        try tmux.waitFor(text: "marking 0:\(end) of LIUM-NMT: “\(word)”")
+        try tmux.waitFor(text: "marking 0:\(end) of \(system.name): “\(word)”")
         try tmux.sendKeys("t")
-        try tmux.waitFor(text: "system LIUM-NMT, characters 0:\(end) “\(word)”")
+        try tmux.waitFor(text: "system \(system.name), characters 0:\(end) “\(word)”")
         try tmux.sendKeys("1", "Enter")
-        try tmux.waitFor(text: "saved newstest2017-0001 (LIUM-NMT 0:\(end)): Accuracy")
+        try tmux.waitFor(text: "saved \(instance) (\(system.name) 0:\(end)): ")
         try tmux.sendKeys("q")
         try tmux.waitFor(text: "errata-after exit=0")
+        return (try ErrataProcess.run(["tags", "export", dataset]), end)
+    }
 
-        let exported = try ErrataProcess.run(["tags", "export", dataset])
+    @Test func markTagQuitAndExportASpan() throws {
+        let (folder, dataset) = try Fixtures.demoCopy()
+        defer { folder.remove() }
+        let system = try #require(DatasetLoader.load(dataset).system(named: "LIUM-NMT"))
+        let (exported, end) = try Self.markTagQuitAndExport(dataset, system: system, instance: "newstest2017-0001",
+                                                            opened: "errata · wmt17-en-de · 3004 instances")
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout.hasPrefix(#"{"instance":"newstest2017-0001","system":"LIUM-NMT","span":[0,\#(end)],"categories":["Accuracy"]"#),
                 "\(exported.stdout)")
@@ -42,33 +51,15 @@ import Typology
     @Test func onTheMQMRatingsCompareByMQMThenMarkTagAndExportASpan() throws {
         let (folder, dataset) = try Fixtures.demoCopy("mqm-ted-en-de", files: ["errata.json", "mqm_ted_ende.tsv"])
         defer { folder.remove() }
-        let loaded = try DatasetLoader.load(dataset)
-        let first = try #require(loaded.systems.first)
-        let output = first.output[0]
-        let word = String(output.prefix { $0.isLetter || $0.isNumber })
-        try #require(word.unicodeScalars.count >= 2)
-        let end = word.unicodeScalars.count
-
-        let tmux = try TaggingEndToEndTests.session(dataset)
-        defer { tmux.kill() }
-        try tmux.waitFor(text: "errata · mqm-ted-en-de · 529 instances", timeout: .seconds(30))
-        try tmux.sendKeys("c")
-        try tmux.waitFor(text: "Compare · mqm · baseline \(first.name)")
-        // The comparison is in when its legend is: better or worse in MQM's direction, tested.
-        try tmux.waitFor(text: "▲ better / ▼ worse than the baseline", timeout: .seconds(60))
-        try tmux.sendKeys("Escape")
-        try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "▸ \(first.name)")
-        try tmux.sendKeys("v", "W")
-        try tmux.waitFor(text: "marking 0:\(end) of \(first.name): “\(word)”")
-        try tmux.sendKeys("t")
-        try tmux.waitFor(text: "system \(first.name), characters 0:\(end) “\(word)”")
-        try tmux.sendKeys("1", "Enter")
-        try tmux.waitFor(text: "saved talk.1:1 (\(first.name) 0:\(end)): ")
-        try tmux.sendKeys("q")
-        try tmux.waitFor(text: "errata-after exit=0")
-
-        let exported = try ErrataProcess.run(["tags", "export", dataset])
+        let first = try #require(DatasetLoader.load(dataset).systems.first)
+        let (exported, end) = try Self.markTagQuitAndExport(dataset, system: first, instance: "talk.1:1",
+                                                            opened: "errata · mqm-ted-en-de · 529 instances") { tmux in
+            try tmux.sendKeys("c")
+            try tmux.waitFor(text: "Compare · mqm · baseline \(first.name)")
+            // The comparison is in when its legend is: better or worse in MQM's direction, tested.
+            try tmux.waitFor(text: "▲ better / ▼ worse than the baseline", timeout: .seconds(60))
+            try tmux.sendKeys("Escape")
+        }
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout.hasPrefix(#"{"instance":"talk.1:1","system":"\#(first.name)","span":[0,\#(end)],"categories":["#), "\(exported.stdout)")
         // The experts' ratings are never written to the user's store: one line, the user's.
