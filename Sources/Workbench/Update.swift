@@ -296,9 +296,17 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         }
         if metricChanged, let sort = state.sort, sort.column.isNumeric { return sortEffect(&state, sort) }
     case .metaEvaluated(let result):
-        state.overlay = state.overlay?.applying(metaEvaluation: { $0.result = result })
+        state.updateOverlay { overlay in
+            guard case .metaEvaluation(var view) = overlay else { return overlay }
+            view.result = result
+            return .metaEvaluation(view)
+        }
     case .compared(let comparison):
-        state.overlay = state.overlay?.applying(comparison: { $0.comparison = comparison })
+        state.updateOverlay { overlay in
+            guard case .compare(var view) = overlay else { return overlay }
+            view.comparison = comparison
+            return .compare(view)
+        }
     case .tallies(let tallies):
         state.overlay = .tallies(TalliesState(tallies: tallies))
     case .saved(let name, let path):
@@ -307,17 +315,19 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
     case .explained(let explanation, let cached):
         if case .explain(_, let pane) = job.work { applyExplanation(&state, pane: pane, explanation, final: true, cached: cached) }
     case .attention(let grids):
-        if case .attention(var view)? = state.overlay {
+        state.updateOverlay { overlay in
+            guard case .attention(var view) = overlay else { return overlay }
             view.grids = grids
             view.layer = grids.layers - 1
-            state.overlay = .attention(view)
+            return .attention(view)
         }
     case .predicted(let text, let prediction):
         applyPrediction(&state, text: text, prediction)
     case .headImportance(let request, let scores):
-        if case .attention(var view)? = state.overlay {
+        state.updateOverlay { overlay in
+            guard case .attention(var view) = overlay else { return overlay }
             view.importance = HeadImportanceState(scope: request.scope, instances: request.texts.count, scores: scores)
-            state.overlay = .attention(view)
+            return .attention(view)
         }
     case .faithfulness(let scores):
         if case .faithfulness(_, _, let pane) = job.work { applyFaithfulness(&state, pane: pane, scores) }
@@ -328,7 +338,11 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
     case .explainable(let systems):
         state.explainable = systems
     case .ranked(let ranking):
-        state.overlay = state.overlay?.applying(comparison: { $0.ranking = ranking })
+        state.updateOverlay { overlay in
+            guard case .compare(var view) = overlay else { return overlay }
+            view.ranking = ranking
+            return .compare(view)
+        }
     case .systemChoice(let names):
         return restoreSystems(&state, names)
     case .rememberedSystems:
@@ -341,14 +355,16 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         switch job.work {
         case .explain(_, let pane): failExplanation(&state, pane: pane, text)
         case .attention, .headImportance:
-            if case .attention(var view)? = state.overlay {
+            state.updateOverlay { overlay in
+                guard case .attention(var view) = overlay else { return overlay }
                 view.error = text
-                state.overlay = .attention(view)
+                return .attention(view)
             }
         case .predict:
-            if case .whatIf(var view)? = state.overlay {
+            state.updateOverlay { overlay in
+                guard case .whatIf(var view) = overlay else { return overlay }
                 view.error = text
-                state.overlay = .whatIf(view)
+                return .whatIf(view)
             }
         default: break
         }

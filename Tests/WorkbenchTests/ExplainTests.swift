@@ -87,6 +87,19 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(s.overlay == .detail(DetailState(row: 0)) && s.jobs.isEmpty)
     }
 
+    @Test func aResultArrivingUnderTheHelpReachesItsView() {
+        var s = state()
+        _ = update(&s, .event(.key(.enter)))
+        let started = update(&s, .event(.key(.character("a"))))
+        guard case .run(let id, let work)? = started.last else { Issue.record("no job"); return }
+        _ = update(&s, .event(.key(.character("?"))))
+        guard case .help(.explain, back: _)? = s.overlay else { Issue.record("no help: \(String(describing: s.overlay))"); return }
+        _ = update(&s, .finished(id, EffectRunner.result(of: work, analysis: analysis, explainer: explainer)))
+        _ = update(&s, .event(.key(.character("x"))))
+        guard case .explain(let view)? = s.overlay else { Issue.record("no explanation view"); return }
+        #expect(view.panes[0].explanation?.scores.first == 0.3 && !view.panes[0].running)
+    }
+
     @Test func theMethodPickerListsWhatTheModelSupportsAndRefusesUnaffordableExact() {
         var s = state()
         _ = update(&s, .event(.key(.enter)))

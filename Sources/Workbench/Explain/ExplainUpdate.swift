@@ -160,24 +160,31 @@ extension AppState {
 
 /// A partial or final explanation for a pane.
 func applyExplanation(_ state: inout AppState, pane: Int, _ explanation: Explanation, final: Bool, cached: Bool = false) {
-    guard case .explain(var explain)? = state.overlay, pane < explain.panes.count else { return }
-    explain.panes[pane].explanation = explanation
-    explain.panes[pane].running = !final
-    explain.panes[pane].cached = cached
-    explain.cursor = min(explain.cursor, max(0, explanation.tokens.count - 1))
-    state.overlay = .explain(explain)
+    changePane(&state, pane) { explain in
+        explain.panes[pane].explanation = explanation
+        explain.panes[pane].running = !final
+        explain.panes[pane].cached = cached
+        explain.cursor = min(explain.cursor, max(0, explanation.tokens.count - 1))
+    }
 }
 
 /// A pane's job failed: the message goes in the pane.
 func failExplanation(_ state: inout AppState, pane: Int, _ text: String) {
-    guard case .explain(var explain)? = state.overlay, pane < explain.panes.count else { return }
-    explain.panes[pane].running = false
-    explain.panes[pane].error = text
-    state.overlay = .explain(explain)
+    changePane(&state, pane) { explain in
+        explain.panes[pane].running = false
+        explain.panes[pane].error = text
+    }
 }
 
 func applyFaithfulness(_ state: inout AppState, pane: Int, _ scores: FaithfulnessScores) {
-    guard case .explain(var explain)? = state.overlay, pane < explain.panes.count else { return }
-    explain.panes[pane].faithfulness = scores
-    state.overlay = .explain(explain)
+    changePane(&state, pane) { $0.panes[pane].faithfulness = scores }
+}
+
+/// A pane's job result applied to the explanation view, also under a help shown over it.
+private func changePane(_ state: inout AppState, _ pane: Int, _ change: (inout ExplainState) -> Void) {
+    state.updateOverlay { overlay in
+        guard case .explain(var explain) = overlay, pane < explain.panes.count else { return overlay }
+        change(&explain)
+        return .explain(explain)
+    }
 }

@@ -66,11 +66,13 @@ func handleWhatIfKey(_ state: inout AppState, _ whatIf: WhatIfState, _ key: Key)
 
 /// A prediction is in: of the original text first, then of edits.
 func applyPrediction(_ state: inout AppState, text: String, _ prediction: Prediction) {
-    guard case .whatIf(var view)? = state.overlay else { return }
-    if text == view.original, view.before == nil { view.before = prediction }
-    if text != view.original || view.after == nil {
-        view.after = prediction
-        view.afterText = text
+    state.updateOverlay { overlay in
+        guard case .whatIf(var view) = overlay else { return overlay }
+        if text == view.original, view.before == nil { view.before = prediction }
+        if text != view.original || view.after == nil {
+            view.after = prediction
+            view.afterText = text
+        }
+        return .whatIf(view)
     }
-    state.overlay = .whatIf(view)
 }

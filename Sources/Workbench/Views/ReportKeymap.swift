@@ -81,26 +81,18 @@ public struct TalliesState: Sendable, Equatable {
 }
 
 extension AppState.Overlay {
-    /// The overlay with a report's late result applied: to the comparison (or meta-evaluation)
-    /// on screen, or to the one under the help shown over it; anything else is left alone
-    /// (the report was closed, so its result is dropped).
-    func applying(comparison change: (inout CompareState) -> Void) -> Self {
-        switch self {
-        case .compare(var view):
-            change(&view)
-            return .compare(view)
-        case .help(let context, let back?): return .help(context, back: back.applying(comparison: change))
-        default: return self
-        }
+    /// This overlay changed by `change`, or, when a help is shown over another overlay, the one
+    /// beneath it: a job's result reaches its view whichever is on top. `change` returns an
+    /// overlay that is not its view unchanged, so a result for a closed view is dropped.
+    func beneathHelp(_ change: (Self) -> Self) -> Self {
+        if case .help(let context, let back?) = self { return .help(context, back: back.beneathHelp(change)) }
+        return change(self)
     }
+}
 
-    func applying(metaEvaluation change: (inout MetaEvaluationState) -> Void) -> Self {
-        switch self {
-        case .metaEvaluation(var view):
-            change(&view)
-            return .metaEvaluation(view)
-        case .help(let context, let back?): return .help(context, back: back.applying(metaEvaluation: change))
-        default: return self
-        }
+extension AppState {
+    /// Applies a job's result to the overlay it belongs to (see `Overlay.beneathHelp`).
+    mutating func updateOverlay(_ change: (Overlay) -> Overlay) {
+        overlay = overlay?.beneathHelp(change)
     }
 }
