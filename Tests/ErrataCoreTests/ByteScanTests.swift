@@ -106,4 +106,41 @@ import Testing
         #expect(read.cellColumns[2] == [16])
         #expect(read.skipped.examples.map(\.description) == ["t.csv:4:39: expected 3 fields as in the header, found 4"])
     }
+
+    /// The split's quote and line-feed counts, made of 16-byte blocks summed in byte lanes every
+    /// 255 blocks, agree with counting byte by byte: at every length around a block, and past
+    /// the 255 blocks after which a lane would overflow (a buffer of nothing but quotes).
+    @Test func quoteAndNewlineCountsMatchByteByByte() {
+        var buffers = Self.randomBuffers(count: 2000)
+        buffers.append(Array(repeating: UInt8(ascii: "\""), count: 16 * 600 + 9))
+        buffers.append(Array(repeating: UInt8(ascii: "\n"), count: 16 * 255))
+        buffers.append(Self.randomBuffers(count: 300).flatMap { $0 })
+        for bytes in buffers {
+            let expected = (bytes.filter { $0 == UInt8(ascii: "\"") }.count, bytes.filter { $0 == UInt8(ascii: "\n") }.count)
+            bytes.withUnsafeBufferPointer { buffer in
+                let counted = DelimitedChunk.count(buffer, quote: UInt8(ascii: "\""))
+                #expect((counted.quotes, counted.newlines) == expected, "\(bytes.count) bytes")
+                #expect(DelimitedChunk.count(buffer, quote: nil) == (0, expected.1))
+            }
+        }
+    }
+
+    /// Passing a JSON string's plain content stops where advancing byte by byte would: at a
+    /// quote, a backslash or a control character, with the same character column.
+    @Test func jsonStringScansMatchAdvancingByteByByte() {
+        for bytes in Self.randomBuffers(count: 3000) + [Array(String(repeating: "é日x", count: 40).utf8) + [UInt8(ascii: "\\")]] {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in [0, 1, min(5, buffer.count)] {
+                    var fast = ByteCursor(buffer, skippingByteOrderMark: false)
+                    var slow = fast
+                    while fast.offset < start { fast.advance(); slow.advance() }
+                    fast.skipJSONStringContent()
+                    while !slow.atEnd, slow.current != UInt8(ascii: "\""), slow.current != UInt8(ascii: "\\"), slow.current >= 0x20 {
+                        slow.advance()
+                    }
+                    #expect((fast.offset, fast.line, fast.column) == (slow.offset, slow.line, slow.column), "\(bytes)")
+                }
+            }
+        }
+    }
 }

@@ -50,4 +50,35 @@ import Testing
         #expect(table.rowLines == [1, 3])
         #expect(table.skipped.count == 1)
     }
+
+    /// Keys are found by their bytes against the previous line's order first: a line with its
+    /// keys in another order, one with a key written with an escape, and one with a key missing
+    /// must still fill the right columns.
+    @Test func keysInAnyOrderFindTheirColumns() throws {
+        let table = try read("""
+            {"id": 1, "text": "a", "n": 10}
+            {"n": 20, "id": 2, "text": "b"}
+            {"id": 3, "te\\u0078t": "c", "n": 30}
+            {"id": 4, "n": 40}
+            {"text": "e", "extra": "x", "id": 5, "n": 50}
+
+            """)
+        #expect(table.columnNames == ["id", "text", "n", "extra"])
+        #expect((0 ..< 5).map { table.cells[0][$0] } == ["1", "2", "3", "4", "5"])
+        #expect((0 ..< 5).map { table.cells[1][$0] } == ["a", "b", "c", "", "e"])
+        #expect((0 ..< 5).map { table.cells[2][$0] } == ["10", "20", "30", "40", "50"])
+        #expect((0 ..< 5).map { table.cells[3][$0] } == ["", "", "", "", "x"])
+        #expect(table.cellColumns[1] == [19, 28, 24, 0, 10])
+        #expect(table.cellColumns[3] == [0, 0, 0, 0, 24])
+    }
+
+    /// A key first seen on a line that is skipped still becomes a column (empty), as before
+    /// cells were collected per line; the duplicate-key error names the key.
+    @Test func aKeyFirstSeenOnASkippedLineIsAnEmptyColumn() throws {
+        let table = try read("{\"a\": 1}\n{\"a\": 2, \"b\": 3} x\n{\"a\": 4}\n", skip: true)
+        #expect(table.columnNames == ["a", "b"])
+        #expect(table.rowCount == 2 && table.skipped.count == 1)
+        #expect(table.cells[1] == TextColumn(["", ""]))
+        #expect(error("{\"a\": 1, \"b\": 2, \"a\": 3}\n")?.description == "d.jsonl:1:18: duplicate key \"a\" in this object")
+    }
 }

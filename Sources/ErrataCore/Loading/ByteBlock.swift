@@ -29,6 +29,36 @@ struct ByteBlock {
         return nil
     }
 
+    /// The index of the first byte that ends plain JSON string content, if any: a quote, a
+    /// backslash or a control character (below 0x20, the line feed among them).
+    @inline(__always)
+    func firstJSONStringStop() -> Int? {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let hits = Self.lanes(Self.zeroBytes(bytes ^ quote) | Self.zeroBytes(bytes ^ backslash) | Self.zeroBytes(bytes & 0xE0))
+        if hits[0] != 0 { return hits[0].trailingZeroBitCount / 8 }
+        if hits[1] != 0 { return 8 + hits[1].trailingZeroBitCount / 8 }
+        return nil
+    }
+
+    /// 1 in each byte equal to `target`, 0 in the others: summed over up to 255 blocks with
+    /// lane-wise additions and only then added up (`laneSum`), counting a byte costs no
+    /// popcount, which baseline x86-64 lacks as an instruction.
+    @inline(__always)
+    func ones(equalTo target: UInt8) -> SIMD16<UInt8> {
+        Self.zeroBytes(bytes ^ target) &>> 7
+    }
+
+    /// The sum of the 16 lanes of `counts`.
+    @inline(__always)
+    static func laneSum(_ counts: SIMD16<UInt8>) -> Int {
+        let words = lanes(counts)
+        func sum(_ word: UInt64) -> Int {
+            let pairs = (word & 0x00FF_00FF_00FF_00FF) &+ ((word >> 8) & 0x00FF_00FF_00FF_00FF)
+            return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+        }
+        return sum(words[0]) + sum(words[1])
+    }
+
     /// The characters among the first `n` bytes: all but the continuation bytes (`10xxxxxx`).
     @inline(__always)
     func characterCount(prefix n: Int) -> Int {

@@ -81,6 +81,32 @@ struct ByteCursor {
         offset = i
     }
 
+    /// Advances to the next quote, backslash or control character (or the end): over the
+    /// plain content of a JSON string, which never spans lines, so only the column moves.
+    /// Most bytes of a JSON Lines file are string content.
+    mutating func skipJSONStringContent() {
+        var i = offset, characters = 0
+        while let block = ByteBlock(bytes, at: i) {
+            guard let stop = block.firstJSONStringStop() else {
+                characters += block.characterCount(prefix: 16)
+                i += 16
+                continue
+            }
+            characters += block.characterCount(prefix: stop)
+            offset = i + stop
+            column += characters
+            return
+        }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            i += 1
+        }
+        offset = i
+        column += characters
+    }
+
     /// Passes whole 16-byte blocks from `i` up to the first byte equal to `a`, `b` or `c`, or
     /// to where fewer than 16 bytes remain; returns the characters passed. The scans above
     /// look at single bytes only there, so a long field costs a few operations per block.

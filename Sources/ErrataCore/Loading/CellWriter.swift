@@ -7,7 +7,7 @@ protocol FieldSink: ~Copyable {
     mutating func endField(_ field: Int, column: Int32)
 }
 
-/// Writes the cells of a delimited file into a `RawTable`, up to 1,024 rows at a time.
+/// Writes the cells of a delimited or JSON Lines file into a `RawTable`, up to 1,024 rows at a time.
 ///
 /// Appending each field to its `TextColumn` and its start column to `cellColumns` meant two
 /// array appends per field, each with a uniqueness check, a capacity check and a call: at
@@ -24,38 +24,55 @@ struct CellWriter: ~Copyable, FieldSink {
     /// Rows staged before a flush: 1,024, fewer for a wide file, so that the staging buffers
     /// stay about a megabyte however many columns there are (100,000 columns staged 1,024 rows
     /// each took 1.3 GB).
-    private let rowCapacity: Int
-    private let columnCount: Int
+    private var rowCapacity: Int
+    private(set) var columnCount: Int
     /// The file's size, against which the columns' final sizes are projected.
     private let inputSize: Int
     /// Per column: the staged cells' bytes, back to back.
-    private let staged: UnsafeMutablePointer<StagedBytes>
+    private var staged: UnsafeMutablePointer<StagedBytes>
     /// Per column and staged row (at `column * rowCapacity + row`): where the cell ends in the
     /// column's staged bytes, and the character column at which it starts in the file.
-    private let stagedEnds: UnsafeMutablePointer<Int>
-    private let stagedStartColumns: UnsafeMutablePointer<Int32>
-    private let stagedLines: UnsafeMutablePointer<Int32>
+    private var stagedEnds: UnsafeMutablePointer<Int>
+    private var stagedStartColumns: UnsafeMutablePointer<Int32>
+    private var stagedLines: UnsafeMutablePointer<Int32>
     private var stagedRows = 0
 
     init(file: String, columnNames: [String], inputSize: Int) {
         table = RawTable(file: file, columnNames: columnNames)
         columnCount = columnNames.count
-        rowCapacity = max(16, min(1024, (1 << 17) / max(1, columnNames.count)))
         self.inputSize = inputSize
-        staged = .allocate(capacity: columnCount)
-        let bytesPerColumn = max(64, min(4096, (1 << 22) / max(1, columnCount)))
-        for c in 0 ..< columnCount { (staged + c).initialize(to: StagedBytes(capacity: bytesPerColumn)) }
-        stagedEnds = .allocate(capacity: columnCount * rowCapacity)
-        stagedStartColumns = .allocate(capacity: columnCount * rowCapacity)
-        stagedLines = .allocate(capacity: rowCapacity)
+        (rowCapacity, staged, stagedEnds, stagedStartColumns, stagedLines) = Self.staging(columns: columnCount)
     }
 
-    deinit {
+    /// Staging buffers for `columns` columns.
+    private static func staging(columns: Int) -> (rows: Int, UnsafeMutablePointer<StagedBytes>, UnsafeMutablePointer<Int>,
+                                                  UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) {
+        let rows = max(16, min(1024, (1 << 17) / max(1, columns)))
+        let staged = UnsafeMutablePointer<StagedBytes>.allocate(capacity: columns)
+        let bytesPerColumn = max(64, min(4096, (1 << 22) / max(1, columns)))
+        for c in 0 ..< columns { (staged + c).initialize(to: StagedBytes(capacity: bytesPerColumn)) }
+        return (rows, staged, .allocate(capacity: columns * rows), .allocate(capacity: columns * rows), .allocate(capacity: rows))
+    }
+
+    private func releaseStaging() {
         for c in 0 ..< columnCount { staged[c].start.deallocate() }
         staged.deallocate()
         stagedEnds.deallocate()
         stagedStartColumns.deallocate()
         stagedLines.deallocate()
+    }
+
+    deinit { releaseStaging() }
+
+    /// Adds columns named `names`, empty on the rows so far (JSON Lines: keys first seen on a
+    /// later line); only between records. `offset` is how far into the input reading has come.
+    mutating func appendColumns(_ names: some Collection<String>, offset: Int) {
+        guard !names.isEmpty else { return }
+        flush(offset: offset)
+        for name in names { table.appendColumn(name) }
+        releaseStaging()
+        columnCount = table.columnNames.count
+        (rowCapacity, staged, stagedEnds, stagedStartColumns, stagedLines) = Self.staging(columns: columnCount)
     }
 
     mutating func append(_ piece: UnsafeBufferPointer<UInt8>, toField field: Int) {

@@ -70,21 +70,18 @@ public enum DatasetLoader {
             throw LoadError(file: path, "unknown file type '.\(ext)': use .csv, .tsv or .jsonl (one JSON object per line)")
         }
         guard try InputPath.kind(of: path) == .file else { throw LoadError(file: path, "a folder, not a data file") }
-        let contents: Data
-        do {
-            contents = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw LoadError(file: path, "cannot read the file: \(error.localizedDescription)")
-        }
-        return try contents.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        let file = try MappedFile(path: path)
+        let release: @Sendable (Range<Int>) -> Void = { file.release($0) }
+        return try withExtendedLifetime(file) {
             switch ext {
             case "jsonl", "ndjson":
-                return try JSONLinesReader(file: path, skipBadLines: skipBadLines, progress: progress).read(bytes)
-            case "csv":
-                return try DelimitedReader(file: path, dialect: .csv, skipBadLines: skipBadLines, progress: progress).read(bytes)
+                var reader = JSONLinesReader(file: path, skipBadLines: skipBadLines, progress: progress)
+                reader.releasePages = release
+                return try reader.read(file.bytes)
             default:
-                return try DelimitedReader(file: path, dialect: .tsv, skipBadLines: skipBadLines, progress: progress).read(bytes)
+                var reader = DelimitedReader(file: path, dialect: ext == "csv" ? .csv : .tsv, skipBadLines: skipBadLines, progress: progress)
+                reader.releasePages = release
+                return try reader.read(file.bytes)
             }
         }
     }

@@ -62,14 +62,30 @@ struct DelimitedChunk: Sendable, Equatable {
         return pieces.count > 1 ? pieces : nil
     }
 
-    /// Quotes and line feeds in `bytes`: a loop the compiler vectorises.
-    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8?) -> (quotes: Int, newlines: Int) {
+    /// Quotes and line feeds in `bytes`, 16 bytes at a time, each block's matches added into
+    /// byte lanes that are summed every 255 blocks (`ByteBlock.ones`); the byte loop this
+    /// replaces, though auto-vectorised, was a tenth of reading a large CSV.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8?) -> (quotes: Int, newlines: Int) {
         let newline = UInt8(ascii: "\n")
-        var quotes = 0, newlines = 0
-        if let quote {
-            for byte in bytes { quotes &+= byte == quote ? 1 : 0 }
+        var quotes = 0, newlines = 0, i = 0
+        var quoteLanes = SIMD16<UInt8>(), newlineLanes = SIMD16<UInt8>(), blocks = 0
+        while let block = ByteBlock(bytes, at: i) {
+            if let quote { quoteLanes &+= block.ones(equalTo: quote) }
+            newlineLanes &+= block.ones(equalTo: newline)
+            i += 16
+            blocks += 1
+            if blocks == 255 {
+                quotes += ByteBlock.laneSum(quoteLanes)
+                newlines += ByteBlock.laneSum(newlineLanes)
+                (quoteLanes, newlineLanes, blocks) = (SIMD16(), SIMD16(), 0)
+            }
         }
-        for byte in bytes { newlines &+= byte == newline ? 1 : 0 }
+        quotes += ByteBlock.laneSum(quoteLanes)
+        newlines += ByteBlock.laneSum(newlineLanes)
+        for byte in bytes[i...] {
+            if byte == quote { quotes += 1 }
+            if byte == newline { newlines += 1 }
+        }
         return (quotes, newlines)
     }
 
@@ -81,14 +97,17 @@ struct DelimitedChunk: Sendable, Equatable {
     /// blank space a reader passes before a record); the first piece starts where a reader in
     /// one piece would, so by induction every piece is checked. An error is passed on only from
     /// a piece whose start is so checked: it is then the first error of the whole file, with
-    /// the same line and column.
+    /// the same line and column. Each piece's bytes are passed to `release` once read
+    /// (`MappedFile.release`), so that the file's pages are not held through the join.
     static func readEach(_ pieces: [DelimitedChunk], of bytes: UnsafeBufferPointer<UInt8>, skippable: (UInt8) -> Bool,
+                         releasing release: @Sendable (Range<Int>) -> Void,
                          _ read: @Sendable (_ index: Int, DelimitedChunk) throws -> (table: RawTable, end: Int)) throws -> RawTable? {
         var results = [Result<(table: RawTable, end: Int), Error>?](repeating: nil, count: pieces.count)
         results.withUnsafeMutableBufferPointer { output in
             let output = UncheckedSendable(output)
             DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
                 output.value[k] = Result { try read(k, pieces[k]) }
+                release(pieces[k].start ..< pieces[k].end)
             }
         }
         // Each table moves from `results` to `tables` and on into the join, which releases

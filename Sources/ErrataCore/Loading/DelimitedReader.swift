@@ -16,6 +16,9 @@ struct DelimitedReader {
     /// Cores to read with (see `DelimitedChunk.split`), and the size from which a file is split.
     var cores = ProcessInfo.processInfo.activeProcessorCount
     var minimumParallelBytes = DelimitedChunk.minimumParallelBytes
+    /// Called with each piece's byte range once it is read: the loader hands the pages of its
+    /// file mapping back (`MappedFile.release`); a buffer the reader does not own is kept.
+    var releasePages: @Sendable (Range<Int>) -> Void = { _ in }
 
     private var delimiter: UInt8 { dialect == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t") }
 
@@ -56,7 +59,7 @@ struct DelimitedReader {
                                              cores: cores, minimumBytes: minimumParallelBytes) {
             let shared = UncheckedSendable((reader: self, bytes: bytes)), names = names
             // Blank lines never precede a cut, so each piece must stop exactly where the next starts.
-            if let table = try DelimitedChunk.readEach(pieces, of: bytes, skippable: { _ in false }, { k, piece in
+            if let table = try DelimitedChunk.readEach(pieces, of: bytes, skippable: { _ in false }, releasing: releasePages, { k, piece in
                 let (reader, bytes) = shared.value
                 return try reader.readRecords(bytes, piece, names: names, invalid: invalid,
                                               progress: k == 0 ? reader.progress : ReadProgress(nil))

@@ -15,6 +15,9 @@ struct JSONLinesReader {
     /// Cores to read with, and the size from which a file is split (see `read`).
     var cores = ProcessInfo.processInfo.activeProcessorCount
     var minimumParallelBytes = DelimitedChunk.minimumParallelBytes
+    /// Called with each piece's byte range once it is read: the loader hands the pages of its
+    /// file mapping back (`MappedFile.release`); a buffer the reader does not own is kept.
+    var releasePages: @Sendable (Range<Int>) -> Void = { _ in }
 
     /// Reads the file; a large one in pieces cut at line ends, one per core at a time (objects
     /// never span lines), joined as `RawTable(joining:)` describes. The result, and
@@ -26,7 +29,7 @@ struct JSONLinesReader {
         let table: RawTable
         if let pieces = DelimitedChunk.split(bytes, whole, quote: nil, cores: cores, minimumBytes: minimumParallelBytes) {
             let shared = UncheckedSendable((reader: self, bytes: bytes))
-            let joined = try DelimitedChunk.readEach(pieces, of: bytes, skippable: { [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { k, piece in
+            let joined = try DelimitedChunk.readEach(pieces, of: bytes, skippable: { [0x20, 0x09, 0x0A, 0x0D].contains($0) }, releasing: releasePages) { k, piece in
                 let (reader, bytes) = shared.value
                 return try reader.readLines(bytes, piece, invalid: invalid, progress: k == 0 ? reader.progress : ReadProgress(nil))
             }
@@ -41,17 +44,19 @@ struct JSONLinesReader {
     }
 
     /// Reads the objects on the lines that start in `chunk`; returns them with the offset where
-    /// reading stopped.
+    /// reading stopped. A line's values are collected first and written (`CellWriter`) only
+    /// once the whole line has parsed, so a bad line leaves no cells behind.
     private func readLines(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: DelimitedChunk, invalid: [Int],
                            progress: ReadProgress) throws -> (table: RawTable, end: Int) {
         var cursor = ByteCursor(bytes, offset: chunk.start, line: chunk.line)
-        var table = RawTable(file: file, columnNames: [])
-        var columnOf: [String: Int] = [:]
+        var cells = CellWriter(file: file, columnNames: [], inputSize: chunk.end - chunk.start)
+        var skipped = SkippedLines()
+        var keys = JSONKeyColumns()
         var invalidIndex = invalid.firstIndex { $0 >= chunk.start } ?? invalid.count
         var lineValues: [(column: Int, start: Int32, value: JSONValueText)] = []
-        var seen: [Bool] = []
         /// Per column, the last line that gave it a value: a key repeated within one object is
-        /// found in constant time, however many keys the object has.
+        /// found in constant time, however many keys the object has, and a column without a
+        /// value on this line is one whose last line is another.
         var lastLineOf: [Int] = []
 
         var progress = progress
@@ -62,21 +67,23 @@ struct JSONLinesReader {
             let lineStart = cursor.offset
             let line = cursor.line
             lineValues.removeAll(keepingCapacity: true)
+            keys.startLine()
             do {
+                defer {
+                    // Keys first seen on this line become columns even if the line is bad, as
+                    // when the file is read in one piece.
+                    cells.appendColumns(keys.names[cells.columnCount...], offset: lineStart - chunk.start)
+                }
                 while invalidIndex < invalid.count, invalid[invalidIndex] < lineStart { invalidIndex += 1 }
                 try parseObject(&cursor, bytes: bytes) { key, keyColumn, column, value in
                     let index: Int
-                    if let existing = columnOf[key] {
-                        index = existing
-                    } else {
-                        index = table.columnNames.count
-                        columnOf[key] = index
-                        table.appendColumn(key)
-                        seen.append(false)
-                        lastLineOf.append(0)
+                    switch key {
+                    case .raw(let range): index = keys.column(of: UnsafeBufferPointer(rebasing: bytes[range]))
+                    case .decoded(var text): index = text.withUTF8 { keys.column(of: $0) }
                     }
+                    if index == lastLineOf.count { lastLineOf.append(0) }
                     if lastLineOf[index] == line {
-                        throw LoadError(file: file, line: line, column: keyColumn, "duplicate key \"\(key)\" in this object")
+                        throw LoadError(file: file, line: line, column: keyColumn, "duplicate key \"\(keys.names[index])\" in this object")
                     }
                     lastLineOf[index] = line
                     lineValues.append((index, Int32(column), value))
@@ -88,30 +95,24 @@ struct JSONLinesReader {
                 }
             } catch let error as LoadError {
                 if !skipBadLines { throw error }
-                table.skipped.record(error)
+                skipped.record(error)
                 if cursor.line == line { cursor.skipLine() }
                 continue
             }
-            table.rowLines.append(Int32(line))
-            for i in seen.indices { seen[i] = false }
             for entry in lineValues {
-                seen[entry.column] = true
-                table.cellColumns[entry.column].append(entry.start)
                 switch entry.value {
                 case .raw(let range):
-                    table.cells[entry.column].append(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
-                case .decoded(let text):
-                    table.cells[entry.column].append(text)
+                    cells.append(UnsafeBufferPointer(rebasing: bytes[range]), toField: entry.column)
+                case .decoded(var text):
+                    text.withUTF8 { cells.append($0, toField: entry.column) }
                 }
+                cells.endField(entry.column, column: entry.start)
             }
-            for c in seen.indices where !seen[c] {
-                table.cells[c].append("")
-                table.cellColumns[c].append(0)
-            }
+            for c in lastLineOf.indices where lastLineOf[c] != line { cells.endField(c, column: 0) }
+            cells.commitRecord(line: line, offset: cursor.offset - chunk.start)
         }
-        return (table, cursor.offset)
+        return (cells.finish(skipped: skipped), cursor.offset)
     }
-
 
     /// How a value reaches its cell: numbers, literals, arrays and objects as their source
     /// bytes; strings decoded (escapes resolved); null as an empty (missing) cell.
@@ -121,12 +122,17 @@ struct JSONLinesReader {
     }
 
     private func skipBlank(_ cursor: inout ByteCursor) {
-        while !cursor.atEnd, [0x20, 0x09, 0x0A, 0x0D].contains(cursor.current) { cursor.advance() }
+        while !cursor.atEnd, cursor.current == 0x0A || isInlineSpace(cursor.current) { cursor.advance() }
     }
 
     private func skipInlineSpace(_ cursor: inout ByteCursor) {
-        while !cursor.atEnd, [0x20, 0x09, 0x0D].contains(cursor.current) { cursor.advance() }
+        while !cursor.atEnd, isInlineSpace(cursor.current) { cursor.advance() }
     }
+
+    /// Space, tab or carriage return: compared directly, as an array literal's `contains`
+    /// was a measurable part of reading.
+    @inline(__always)
+    private func isInlineSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     private func fail(_ cursor: ByteCursor, _ message: String) -> LoadError {
         LoadError(file: file, line: cursor.line, column: cursor.column, message)
@@ -142,7 +148,7 @@ struct JSONLinesReader {
     /// Parses `{ "key": value, ... }` and the end of its line, calling `field` for each member.
     private func parseObject(
         _ cursor: inout ByteCursor, bytes: UnsafeBufferPointer<UInt8>,
-        field: (String, Int, Int, JSONValueText) throws -> Void
+        field: (JSONValueText, Int, Int, JSONValueText) throws -> Void
     ) throws {
         guard !cursor.atEnd, cursor.current == UInt8(ascii: "{") else {
             throw fail(cursor, "expected a JSON object ('{') at the start of the line, found \(describe(cursor))")
@@ -158,10 +164,10 @@ struct JSONLinesReader {
                     throw fail(cursor, "expected a key in double quotes, found \(describe(cursor))")
                 }
                 let keyColumn = cursor.column
-                let key = text(of: try parseString(&cursor), in: bytes)
+                let key = try parseString(&cursor)
                 skipInlineSpace(&cursor)
                 guard !cursor.atEnd, cursor.current == UInt8(ascii: ":") else {
-                    throw fail(cursor, "expected ':' after the key \"\(key)\", found \(describe(cursor))")
+                    throw fail(cursor, "expected ':' after the key \"\(text(of: key, in: bytes))\", found \(describe(cursor))")
                 }
                 cursor.advance()
                 skipInlineSpace(&cursor)
@@ -174,7 +180,7 @@ struct JSONLinesReader {
                     continue
                 }
                 guard !cursor.atEnd, cursor.current == UInt8(ascii: "}") else {
-                    throw fail(cursor, "expected ',' or '}' after the value of \"\(key)\", found \(describe(cursor))")
+                    throw fail(cursor, "expected ',' or '}' after the value of \"\(text(of: key, in: bytes))\", found \(describe(cursor))")
                 }
                 cursor.advance()
                 break
@@ -221,6 +227,7 @@ struct JSONLinesReader {
             if end > plainStart { utf8.append(contentsOf: cursor.bytes[plainStart ..< end]) }
         }
         while true {
+            cursor.skipJSONStringContent()
             guard !cursor.atEnd, cursor.current != 0x0A else {
                 throw fail(start, "unterminated string: no closing '\"' on this line")
             }
@@ -232,10 +239,6 @@ struct JSONLinesReader {
             }
             if byte < 0x20 {
                 throw fail(cursor, "control character (0x\(String(byte, radix: 16))) in a string: escape it")
-            }
-            if byte != UInt8(ascii: "\\") {
-                cursor.advance()
-                continue
             }
             flushPlain(cursor.offset)
             escaped = true
