@@ -173,6 +173,29 @@ import Testing
             #expect(e.message.hasPrefix("key 'layout'"))
         }
     }
+
+    /// The id index is built beside the systems and the metadata columns: with a duplicate id
+    /// and a bad score in one file, the error is still the id's, met first in a serial build.
+    @Test func theFirstErrorOfABuildIsTheSerialOne() throws {
+        var roles = ColumnRoles()
+        roles.id = "id"
+        roles.outputs = [("a", "pred_a")]
+        roles.scores = [("a", "score_a")]
+        let file = "id,text,gold,pred_a,score_a,genre\nx,t,pos,pos,high,g1\nx,u,neg,neg,0.5,g2\n"
+        #expect(throws: LoadError(file: "", line: 3, column: 1, "duplicate id 'x' (first on line 2)")) {
+            do { _ = try Fixtures.load("d.csv", file, roles: roles) } catch var e as LoadError {
+                e.file = ""
+                throw e
+            }
+        }
+        let unique = "id,text,gold,pred_a,score_a,genre\nx,t,pos,pos,high,g1\ny,u,neg,neg,0.5,g2\n"
+        #expect(throws: LoadError(file: "", line: 2, column: 13, "score 'high' is not a number nor a JSON object or array of probabilities")) {
+            do { _ = try Fixtures.load("d.csv", unique, roles: roles) } catch var e as LoadError {
+                e.file = ""
+                throw e
+            }
+        }
+    }
 }
 
 @Suite struct LoadProgressTests {

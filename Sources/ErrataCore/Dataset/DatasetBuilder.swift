@@ -11,26 +11,33 @@ struct DatasetBuilder {
     var skipBadLines: Bool
 
     func build(data: RawTable, outputs outputsTable: RawTable?) throws -> Dataset {
-        var table = data
-        try requireColumns(in: table, instanceLevel: outputsTable != nil)
-        var warnings: [String] = []
-        try checkDeclaredTypes(&table)
+        try requireColumns(in: data, instanceLevel: outputsTable != nil)
+        var checked = data
+        try checkDeclaredTypes(&checked)
+        let table = checked
 
         // Instances: one per row (wide, or long with a separate outputs file), or one per id.
-        let grouping: InstanceGrouping
+        // Wide, only the finished dataset needs the id index: it is built below beside the
+        // label and the metadata columns, as hashing a million ids takes as long as encoding
+        // the predictions.
+        let grouping: InstanceGrouping?
         if roles.layout == .long && outputsTable == nil {
             grouping = try InstanceGrouping(groupingRowsOf: table, idColumn: try column(roles.id, in: table, role: "--id"))
-        } else {
+        } else if outputsTable != nil {
             grouping = try InstanceGrouping(oneRowPerInstance: table, idColumn: roles.id.flatMap(table.columnIndex))
+        } else {
+            grouping = nil
         }
+        /// Column `c` at the instance level: its value on each instance's first row.
+        func instanceCells(_ c: Int) -> TextColumn { grouping?.instanceCells(c, in: table) ?? table.cells[c] }
 
         let roleNames = Set([roles.id, roles.label, roles.systemColumn, roles.outputColumn, roles.scoreColumn].compactMap { $0 }
             + roles.inputs + roles.outputs.map(\.column) + roles.scores.map(\.column))
         var inputs: [Column] = []
         for name in roles.inputs {
             let c = table.columnIndex(name)!
-            try grouping.requireConstant(c, in: table, what: "input")
-            inputs.append(Column(name: name, storage: .text(grouping.instanceCells(c, in: table))))
+            try grouping?.requireConstant(c, in: table, what: "input")
+            inputs.append(Column(name: name, storage: .text(instanceCells(c))))
         }
 
         // Long single-file layouts: columns that differ between systems of one instance are
@@ -38,7 +45,7 @@ struct DatasetBuilder {
         var metadataNames: [String] = []
         var perSystemNames: [String] = []
         for name in table.columnNames where !roleNames.contains(name) {
-            if grouping.isGrouped, !grouping.isConstant(table.columnIndex(name)!, in: table) {
+            if let grouping, grouping.isGrouped, !grouping.isConstant(table.columnIndex(name)!, in: table) {
                 perSystemNames.append(name)
             } else {
                 metadataNames.append(name)
@@ -48,15 +55,72 @@ struct DatasetBuilder {
         var labelCells: TextColumn?
         if let label = roles.label {
             let c = table.columnIndex(label)!
-            try grouping.requireConstant(c, in: table, what: "label")
-            labelCells = grouping.instanceCells(c, in: table)
+            try grouping?.requireConstant(c, in: table, what: "label")
+            labelCells = instanceCells(c)
         }
 
+        // The rest in independent jobs, one per core at a time: the id index (wide), the
+        // systems with their classes, and each metadata column. A failing job's error is
+        // thrown in the order the jobs are listed, the order of a serial build.
+        var jobs: [() throws -> BuiltPart] = []
+        if grouping == nil {
+            jobs.append { .instances(try InstanceGrouping(oneRowPerInstance: table, idColumn: roles.id.flatMap(table.columnIndex))) }
+        }
+        jobs.append {
+            try classified(table, labelCells: labelCells, grouping: grouping, outputsTable: outputsTable,
+                           perSystemNames: perSystemNames, metadataNames: metadataNames)
+        }
+        for name in metadataNames {
+            jobs.append {
+                let cells = instanceCells(table.columnIndex(name)!)
+                let type = roles.types[name] ?? TypeInference.infer(cells)
+                var bad: [Int] = []
+                let column = Column(name: name, storage: TypeInference.convert(cells, to: type, badRows: &bad))
+                return .metadata(column, warning: roles.types[name] == nil && type == .text ? nearlyNumeric(cells, name: name) : nil)
+            }
+        }
+        var instances = grouping, metadata: [Column] = [], warnings: [String] = []
+        var task = Task.classification, label: Column?, systems: [SystemOutputs] = []
+        for result in runConcurrently(jobs) {
+            switch try result.get() {
+            case .instances(let built): instances = built
+            case .classes(let t, let l, let s, let w):
+                (task, label, systems) = (t, l, s)
+                warnings += w
+            case .metadata(let column, let warning):
+                metadata.append(column)
+                if let warning { warnings.append(warning) }
+            }
+        }
+        let numericColumns = (metadata + systems.flatMap(\.columns)).filter { $0.type == .numeric }.map(\.name)
+        warnings += MetricDirection.unknownDeclarations(numericColumns, roles: roles)
+
+        return Dataset(
+            name: roles.name ?? table.file, task: task, ids: instances!.ids, inputs: inputs, label: label,
+            systems: systems, metadata: metadata,
+            defaultMetric: roles.metric ?? (task == .classification ? "accuracy" : "chrf"),
+            source: table.file, skipped: mergedSkips(table, outputsTable), warnings: warnings,
+            idIndex: instances!.index, lowerIsBetter: MetricDirection.lowerIsBetter(numericColumns, roles: roles))
+    }
+
+    /// What one job of `build` produced.
+    private enum BuiltPart {
+        case instances(InstanceGrouping)
+        case classes(task: Task, label: Column?, systems: [SystemOutputs], warnings: [String])
+        case metadata(Column, warning: String?)
+    }
+
+    /// The task, the systems' outputs and, for classification, the label's classes with each
+    /// system's predictions encoded onto them; with the warnings about grouping and about
+    /// outputs outside the label's vocabulary.
+    private func classified(_ table: RawTable, labelCells: TextColumn?, grouping: InstanceGrouping?, outputsTable: RawTable?,
+                            perSystemNames: [String], metadataNames: [String]) throws -> BuiltPart {
+        var warnings: [String] = []
         let task = roles.task ?? inferTask(label: labelCells, table: table)
         var systems: [SystemOutputs]
         if let outputsTable {
-            systems = try longOutputs(outputsTable, instances: grouping, perSystemColumns: nil)
-        } else if roles.layout == .long {
+            systems = try longOutputs(outputsTable, instances: grouping!, perSystemColumns: nil)
+        } else if let grouping, roles.layout == .long {
             systems = try longOutputs(table, instances: grouping, perSystemColumns: perSystemNames)
             if let advice = GroupingAdvice.warning(table: table, idName: roles.id ?? "id",
                                                    systemColumn: table.columnIndex(roles.systemColumn ?? "system")!,
@@ -89,35 +153,7 @@ struct DatasetBuilder {
             var classes = CategoricalColumn()
             for s in systems.indices { encode(&systems[s], onto: &classes) }
         }
-
-        // Columns are typed independently: one per core at a time.
-        let names = metadataNames
-        let typed = UncheckedSendable((table: table, grouping: grouping, roles: roles, builder: self))
-        var results = [(column: Column, warning: String?)?](repeating: nil, count: metadataNames.count)
-        results.withUnsafeMutableBufferPointer { output in
-            let output = UncheckedSendable(output)
-            DispatchQueue.concurrentPerform(iterations: names.count) { k in
-                let (table, grouping, roles, builder) = typed.value
-                let name = names[k]
-                let cells = grouping.instanceCells(table.columnIndex(name)!, in: table)
-                let type = roles.types[name] ?? TypeInference.infer(cells)
-                var bad: [Int] = []
-                let column = Column(name: name, storage: TypeInference.convert(cells, to: type, badRows: &bad))
-                let warning = roles.types[name] == nil && type == .text ? builder.nearlyNumeric(cells, name: name) : nil
-                output.value[k] = (column, warning)
-            }
-        }
-        let metadata = results.map { $0!.column }
-        warnings += results.compactMap { $0!.warning }
-        let numericColumns = (metadata + systems.flatMap(\.columns)).filter { $0.type == .numeric }.map(\.name)
-        warnings += MetricDirection.unknownDeclarations(numericColumns, roles: roles)
-
-        return Dataset(
-            name: roles.name ?? table.file, task: task, ids: grouping.ids, inputs: inputs, label: label,
-            systems: systems, metadata: metadata,
-            defaultMetric: roles.metric ?? (task == .classification ? "accuracy" : "chrf"),
-            source: table.file, skipped: mergedSkips(table, outputsTable), warnings: warnings,
-            idIndex: grouping.index, lowerIsBetter: MetricDirection.lowerIsBetter(numericColumns, roles: roles))
+        return .classes(task: task, label: label, systems: systems, warnings: warnings)
     }
 
     // MARK: - Roles
