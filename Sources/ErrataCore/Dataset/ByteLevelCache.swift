@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises the few distinct values of a label-like column from their UTF-8 bytes, without
 /// building a `String` per cell.
 ///
@@ -8,7 +10,11 @@
 /// that (free text) stops using the cache, so it pays no scan per cell. Byte-equal cells are
 /// equal strings, so every answer is the one the `String` path would give.
 struct ByteLevelCache<Value> {
-    private var keys: [[UInt8]] = []
+    /// The remembered byte strings back to back, key `i` ending at `ends[i]`: one buffer
+    /// scanned with `memcmp`, where an array per key cost a retain and a generic comparison
+    /// per key and cell (encoding three systems' million predictions spent most of its time so).
+    private var keys: [UInt8] = []
+    private var ends: [Int] = []
     private var values: [Value] = []
     private let capacity: Int
     /// Set when a value beyond `capacity` arrives: the column is not label-like.
@@ -21,19 +27,30 @@ struct ByteLevelCache<Value> {
     /// The value remembered for exactly these bytes, if any.
     func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         if saturated { return nil }
-        for (i, key) in keys.enumerated() where key.count == bytes.count {
-            if key.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return values[i] }
+        return keys.withUnsafeBufferPointer { keys in
+            ends.withUnsafeBufferPointer { ends in
+                var start = 0
+                for i in ends.indices {
+                    let end = ends[i]
+                    if end - start == bytes.count,
+                       bytes.isEmpty || memcmp(keys.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 {
+                        return values[i]
+                    }
+                    start = end
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// Remembers `value` for `bytes` while there is room.
     mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
-        guard keys.count < capacity else {
+        guard ends.count < capacity else {
             saturated = true
             return
         }
-        keys.append(Array(bytes))
+        keys.append(contentsOf: bytes)
+        ends.append(keys.count)
         values.append(value)
     }
 }

@@ -16,14 +16,15 @@ enum VocabularyOverlap {
         return systems.compactMap { system in
             guard let predicted = system.predictedClass else { return nil }
             var total = 0, inLabel = 0
-            var vocabulary = Set<Int32>()
+            // Codes index `classes`: a flag per class, not a hashed set of a million codes.
+            var predictedClasses = [Bool](repeating: false, count: classes.count)
             for (row, code) in predicted.enumerated() where code >= 0 && system.hasOutput(row) {
                 total += 1
                 if Int(code) < labelClassCount { inLabel += 1 }
-                vocabulary.insert(code)
+                predictedClasses[Int(code)] = true
             }
             guard total > 0, Double(inLabel) < minimumShare * Double(total) else { return nil }
-            let predictions = listed(vocabulary.sorted().map { classes[Int($0)] })
+            let predictions = listed(classes.indices.filter { predictedClasses[$0] }.map { classes[$0] })
             let share = inLabel == 0 ? "none" : "only \(Int((100 * Double(inLabel) / Double(total)).rounded()))%"
             return "\(share) of system '\(system.name)''s predictions are classes of the label '\(label)': the label has \(gold); "
                 + "the system predicts \(predictions). Outputs are matched to classes by exact string: check --label and --output"
