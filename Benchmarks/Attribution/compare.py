@@ -98,29 +98,35 @@ def predict(model, tokenizer, text):
     return ids, probabilities
 
 
-def integrated_gradients(model, tokenizer, texts, errata_ig):
-    """captum on the sample, timed per sentence from text to scores, as errata's is."""
+def integrated_gradients(model, tokenizer, texts, errata_ig, batch=None):
+    """captum on the sample, timed per sentence from text to scores, as errata's is.
+
+    Each sentence's gradient points per batch are errata's for it (all 50 steps at once for
+    sentences up to 30 tokens), or `batch` for every sentence when given.
+    """
     layer = LayerIntegratedGradients(model, model.encoder.embeddings.word_embeddings)
     pad = tokenizer.pad_token_id
+    batches = [batch or s["batch_size"] for s in errata_ig["sentences"]]
 
-    def explain(text):
+    def explain(text, internal_batch_size):
         ids, probabilities = predict(model, tokenizer, text)
         target = int(torch.argmax(probabilities))
         baseline = ids.clone()
         baseline[0, 1:-1] = pad
         attributions, delta = layer.attribute(
             inputs=ids, baselines=baseline, target=target, n_steps=errata_ig["steps"], method="gausslegendre",
-            internal_batch_size=errata_ig["batch_size"], return_convergence_delta=True)
+            internal_batch_size=internal_batch_size, return_convergence_delta=True)
         return ids, probabilities, target, attributions.sum(dim=-1)[0, 1:-1].tolist(), float(delta[0])
 
-    explain(texts[0])
+    explain(texts[0], batches[0])
     sentences = []
     processor_start = time.process_time()
-    for text in texts:
-        (ids, probabilities, target, scores, delta), seconds = timed(lambda: explain(text))
+    for text, internal_batch_size in zip(texts, batches):
+        (ids, probabilities, target, scores, delta), seconds = timed(lambda: explain(text, internal_batch_size))
         sentences.append({"ids": ids[0].tolist(), "probabilities": probabilities.tolist(), "target": target,
-                          "scores": scores, "delta": delta, "seconds": seconds})
-    return {"steps": errata_ig["steps"], "method": "gausslegendre", "internal_batch_size": errata_ig["batch_size"],
+                          "scores": scores, "delta": delta, "internal_batch_size": internal_batch_size,
+                          "seconds": seconds})
+    return {"steps": errata_ig["steps"], "method": "gausslegendre", "internal_batch_size": batch,
             "seconds": summary([s["seconds"] for s in sentences]),
             # CPU seconds of the whole process (every thread) over the timed sentences, as errata reports them.
             "processor_seconds": time.process_time() - processor_start, "sentences": sentences}
@@ -206,6 +212,7 @@ def main():
     parser.add_argument("--model", help="the unpacked model folder (default: errata's model cache)")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (errata uses one per core)")
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--ig-batch", type=int, help="captum's internal_batch_size for every sentence (default: errata's)")
     parser.add_argument("--output", required=True)
     args = parser.parse_args()
 
@@ -223,7 +230,7 @@ def main():
     # sides alternately (attribution-bench --workload ig, then this).
     sample = [texts[i] for i in errata["sample_indices"]]
     forward = forward_latency(model, errata["forward"], args.repeats) if "forward" in errata else None
-    ig = integrated_gradients(model, tokenizer, sample, errata["ig"]) if "ig" in errata else None
+    ig = integrated_gradients(model, tokenizer, sample, errata["ig"], args.ig_batch) if "ig" in errata else None
     permutation = None
     if "permutation" in errata:
         budgets = [s["budget"] for s in errata["permutation"]["sentences"]]

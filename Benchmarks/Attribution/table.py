@@ -108,7 +108,8 @@ def attribution_table(errata, torch_side):
         "| workload | errata median s/sentence | other median s/sentence | errata total s | other total s | "
         "evaluations per sentence (errata / other) | errata / other, median (total) | goal |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-        row(f"IG {ig_ours['steps']} steps, Gauss-Legendre, [PAD] baseline, batch {ig_ours['batch_size']}: "
+        row(f"IG {ig_ours['steps']} steps, Gauss-Legendre, [PAD] baseline, batches of at most "
+            f"{ig_ours['rows_per_batch']} rows: "
             "errata vs captum LayerIntegratedGradients", ig_ours, ig_theirs,
             statistics.fmean(s["evaluations"] for s in ig_ours["sentences"]), ig_ours["steps"] + 2,
             "at most as slow as captum", 1.0),

@@ -37,6 +37,32 @@ import Testing
         }
     }
 
+    /// Step batches are sized by rows (tokens of all points), and the scores do not depend on
+    /// how the points are batched: 16 points per call, as before, give the same attribution.
+    @Test func integratedGradientsBatchesByRows() throws {
+        #expect(ClassifierFunction.pointsPerBatch(tokens: 26) == ClassifierFunction.rowsPerBatch / 26)
+        #expect(ClassifierFunction.pointsPerBatch(tokens: 1) == ClassifierFunction.rowsPerBatch)
+        #expect(ClassifierFunction.pointsPerBatch(tokens: ClassifierFunction.rowsPerBatch + 1) == 1)
+        let classifier = try Self.classifier.get()
+        let explainer = Explainer(classifier: classifier)
+        let e = try explainer.explain(Self.sentences[0], options: options(.ig))
+        let encoding = classifier.tokenizer.encode(Self.sentences[0])
+        let function = ClassifierFunction(classifier: classifier, tokens: encoding.count,
+                                          target: .probability(try #require(explainer.labels.firstIndex(of: e.target))))
+        let input = classifier.encoder.embeddings(tokenIds: encoding.ids).values.map(Double.init)
+        let hidden = classifier.encoder.config.hiddenSize
+        let pad = classifier.encoder.embeddings(tokenIds: [classifier.tokenizer.padID]).values.map(Double.init)
+        var baseline = input
+        for position in 1 ..< encoding.count - 1 { for d in 0 ..< hidden { baseline[position * hidden + d] = pad[d] } }
+        let groups = try FeatureGroups((0 ..< encoding.count).map { $0 * hidden ..< ($0 + 1) * hidden }, dimension: input.count)
+        let sixteen = try IntegratedGradients(batchSize: 16).explain(function, input: input, baseline: baseline, groups: groups)
+        #expect(e.evaluations == 52 && sixteen.attribution.evaluations == 52)
+        #expect(abs(sixteen.attribution.delta - (e.delta ?? .nan)) < 1e-6)
+        let scores = Array(sixteen.attribution.scores[1 ..< encoding.count - 1])
+        #expect(scores.count == e.scores.count)
+        for (a, b) in zip(scores, e.scores) { #expect(abs(a - b) < 1e-6) }
+    }
+
     @Test func exactShapleyIsEfficientOnTheModel() throws {
         let explainer = Explainer(classifier: try Self.classifier.get())
         let e = try explainer.explain("Disappointingly unfunny.", options: options(.exact))

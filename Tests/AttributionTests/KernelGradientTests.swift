@@ -38,6 +38,43 @@ import Testing
         #expect(relativeError(analytic.values, numeric) < Self.tolerance)
     }
 
+    /// The Float forward pass against a Double reference, on rows whose width leaves a short
+    /// run of lanes (13 = 8 + 5) and whose values sit far from zero (mean 100, spread 1), where
+    /// a one-pass variance would cancel: normalised values within 2e-5, outputs likewise.
+    @Test func layerNormMatchesADoubleReference() {
+        var random = RandomTensors(seed: 25)
+        let norm = random.norm(13)
+        var x = random.matrix(4, 13)
+        x.values = x.values.map { $0 + 100 }
+        let (output, cache) = norm.forward(x)
+        for r in 0 ..< 4 {
+            let row = (0 ..< 13).map { Double(x[r, $0]) }
+            let mean = row.reduce(0, +) / 13
+            let deviation = (row.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 13 + 1e-12).squareRoot()
+            #expect(abs(Double(cache.inverseDeviation[r]) * deviation - 1) < 1e-5)
+            for c in 0 ..< 13 {
+                let normalized = (row[c] - mean) / deviation
+                #expect(abs(Double(cache.normalized[r, c]) - normalized) < 2e-5, "row \(r), column \(c)")
+                let expected = normalized * Double(norm.gamma[c]) + Double(norm.beta[c])
+                #expect(abs(Double(output[r, c]) - expected) < 2e-5, "row \(r), column \(c)")
+            }
+        }
+    }
+
+    /// The slope kept by the forward pass is GELU's derivative Φ(x) + x φ(x) (to 1e-6, in
+    /// Double), and keeping it does not change the output.
+    @Test func geluKeepsItsSlope() {
+        var random = RandomTensors(seed: 26)
+        let x = random.matrix(3, 11, scale: 5)
+        let (output, slope) = GELU.forwardKeepingSlope(x)
+        #expect(output == GELU.forward(x))
+        for (v, d) in zip(x.values, slope.values) {
+            let t = Double(v)
+            let expected = 0.5 * (1 + erf(t / 2.0.squareRoot())) + t * exp(-t * t / 2) / (2 * Double.pi).squareRoot()
+            #expect(abs(Double(d) - expected) < 1e-6, "x = \(v)")
+        }
+    }
+
     @Test func gelu() {
         var random = RandomTensors(seed: 22)
         let x = random.matrix(4, 9, scale: 3), w = random.matrix(4, 9)

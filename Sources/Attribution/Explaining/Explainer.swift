@@ -263,7 +263,7 @@ public struct Explainer: Sendable {
                     for d in 0 ..< hidden { baseline[position * hidden + d] = replacement?[d] ?? 0 }
                 }
             }
-            let ig = IntegratedGradients(rule: options.rule)
+            let ig = IntegratedGradients(rule: options.rule, batchSize: ClassifierFunction.pointsPerBatch(tokens: encoding.count))
             let result = if let steps = options.steps {
                 try ig.explain(function, input: input, baseline: baseline, groups: groups, steps: steps)
             } else {

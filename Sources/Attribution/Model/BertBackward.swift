@@ -13,7 +13,7 @@ extension BertEncoder {
     /// (LayerNorm, GELU, softmax attention, residuals) and the embedding LayerNorm. The
     /// weights are frozen, so only input gradients are formed: `dx = dy · W` per layer.
     func backward(_ pass: ForwardPass, pooledGradient: Matrix, headGates: HeadGates?) -> InputGradients {
-        let h = config.hiddenSize, heads = config.numAttentionHeads, d = config.headSize
+        let heads = config.numAttentionHeads
         let layout = pass.layout
         var dx = poolingBackward(pooledGradient, layout)
         var gateGradients = [[Float]](repeating: [Float](repeating: 0, count: config.numHiddenLayers * heads),
@@ -21,23 +21,17 @@ extension BertEncoder {
         for l in weights.layers.indices.reversed() {
             let layer = weights.layers[l], tape = pass.layers[l]
             let dOut = layer.outputNorm.backward(dx, cache: tape.outputNorm)
-            let dIntermediate = GELU.backward(layer.output.inputGradient(dOut), input: tape.intermediate,
-                                              cdf: tape.intermediateCDF)
+            let dIntermediate = GELU.backward(layer.output.inputGradient(dOut), slope: tape.intermediateSlope)
             var dx1 = layer.intermediate.inputGradient(dIntermediate)
             RowBlocks.add(dOut, to: &dx1)
             let dAttended = layer.attentionNorm.backward(dx1, cache: tape.attentionNorm)
             var dContext = layer.attentionOutput.inputGradient(dAttended)
-            for (s, range) in layout.ranges.enumerated() {
-                for head in 0 ..< heads {
-                    var sum = 0.0
-                    for row in range {
-                        for c in head * d ..< (head + 1) * d { sum += Double(dContext.values[row * h + c] * tape.context.values[row * h + c]) }
-                    }
-                    gateGradients[s][l * heads + head] = Float(sum)
-                }
+            let gates = (0 ..< heads).map { headGates?[l, $0] ?? 1 }
+            let (dqkv, layerGateGradients) = attentionBackward(&dContext, context: tape.context, gates: gates,
+                                                               tape.queryKeyValue, pass.probabilities[l], layout)
+            for s in layout.ranges.indices {
+                for head in 0 ..< heads { gateGradients[s][l * heads + head] = layerGateGradients[s * heads + head] }
             }
-            if let headGates { applyGates(&dContext, layer: l, headGates) }
-            let dqkv = attentionBackward(dContext, tape.queryKeyValue, pass.probabilities[l], layout)
             dx = layer.queryKeyValue.inputGradient(dqkv)
             RowBlocks.add(dAttended, to: &dx)
         }
@@ -57,42 +51,62 @@ extension BertEncoder {
         return dx
     }
 
-    /// The backward pass of `attention`: from the context gradient to `[dQ | dK | dV]`.
-    func attentionBackward(_ dContext: Matrix, _ qkv: Matrix, _ probabilities: [Float], _ layout: PackedBatch) -> Matrix {
+    /// The backward pass of `attention` with head gates: from the gradient of the gated
+    /// context to `[dQ | dK | dV]`, and ∂target/∂gate per sequence and head (sequence-major).
+    /// Each task owns one sequence's rows of one head's columns, so it forms that head's gate
+    /// gradient (against the ungated `context`) and gates `dContext` in place there: no
+    /// single-threaded pass over the whole context per layer.
+    func attentionBackward(_ dContext: inout Matrix, context: Matrix, gates: [Float], _ qkv: Matrix, _ probabilities: [Float],
+                           _ layout: PackedBatch) -> (dqkv: Matrix, gateGradients: [Float]) {
         let h = config.hiddenSize, heads = config.numAttentionHeads, d = config.headSize
         let scale = 1 / Float(d).squareRoot()
         var dqkv = Matrix(zeros: layout.tokenCount, 3 * h)
-        dContext.values.withUnsafeBufferPointer { dc in
-            qkv.values.withUnsafeBufferPointer { q in
-                probabilities.withUnsafeBufferPointer { p in
-                    dqkv.values.withUnsafeMutableBufferPointer { out in
-                        let dcp = SendableReadPointer(dc.baseAddress!), qp = SendableReadPointer(q.baseAddress!)
-                        let pp = SendableReadPointer(p.baseAddress!), op = SendablePointer(out.baseAddress!)
-                        DispatchQueue.concurrentPerform(iterations: layout.ranges.count * heads) { task in
-                            let s = task / heads, head = task % heads
-                            let range = layout.ranges[s], t = range.count
-                            let rows = qp.base + range.lowerBound * 3 * h, dRows = op.base + range.lowerBound * 3 * h
-                            let dc = dcp.base + range.lowerBound * h + head * d
-                            let map = pp.base + layout.probabilityOffsets[s] + head * t * t
-                            var scores = [Float](repeating: 0, count: t * t)
-                            scores.withUnsafeMutableBufferPointer { ds in
-                                let ds = ds.baseAddress!
-                                MatrixMultiply.gemm(transposeA: false, transposeB: true, m: t, n: t, k: d,
-                                                    a: dc, lda: h, b: rows + 2 * h + head * d, ldb: 3 * h, beta: 0, c: ds, ldc: t)
-                                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
-                                                    a: map, lda: t, b: dc, ldb: h, beta: 0, c: dRows + 2 * h + head * d, ldc: 3 * h)
-                                Softmax.backward(probabilities: map, gradient: ds, rows: t, columns: t)
-                                for i in 0 ..< t * t { ds[i] *= scale }
-                                MatrixMultiply.gemm(transposeA: false, transposeB: false, m: t, n: d, k: t,
-                                                    a: ds, lda: t, b: rows + h + head * d, ldb: 3 * h, beta: 0, c: dRows + head * d, ldc: 3 * h)
-                                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
-                                                    a: ds, lda: t, b: rows + head * d, ldb: 3 * h, beta: 0, c: dRows + h + head * d, ldc: 3 * h)
+        var gateGradients = [Float](repeating: 0, count: layout.ranges.count * heads)
+        dContext.values.withUnsafeMutableBufferPointer { dc in
+            context.values.withUnsafeBufferPointer { cx in
+                qkv.values.withUnsafeBufferPointer { q in
+                    probabilities.withUnsafeBufferPointer { p in
+                        dqkv.values.withUnsafeMutableBufferPointer { out in
+                            gateGradients.withUnsafeMutableBufferPointer { gg in
+                                let dcp = SendablePointer(dc.baseAddress!), cxp = SendableReadPointer(cx.baseAddress!)
+                                let qp = SendableReadPointer(q.baseAddress!), pp = SendableReadPointer(p.baseAddress!)
+                                let op = SendablePointer(out.baseAddress!), ggp = SendablePointer(gg.baseAddress!)
+                                DispatchQueue.concurrentPerform(iterations: layout.ranges.count * heads) { task in
+                                    let s = task / heads, head = task % heads
+                                    let range = layout.ranges[s], t = range.count
+                                    let rows = qp.base + range.lowerBound * 3 * h, dRows = op.base + range.lowerBound * 3 * h
+                                    let dc = dcp.base + range.lowerBound * h + head * d
+                                    let cx = cxp.base + range.lowerBound * h + head * d
+                                    var sum = Lanes.Vector()
+                                    for row in 0 ..< t {
+                                        Lanes.forEach(row * h ..< row * h + d) { c, count in
+                                            sum += Lanes.load(dc + c, count: count) * Lanes.load(cx + c, count: count)
+                                        }
+                                    }
+                                    ggp.base[task] = sum.sum()
+                                    if gates[head] != 1 { for row in 0 ..< t { for c in 0 ..< d { dc[row * h + c] *= gates[head] } } }
+                                    let map = pp.base + layout.probabilityOffsets[s] + head * t * t
+                                    var scores = [Float](repeating: 0, count: t * t)
+                                    scores.withUnsafeMutableBufferPointer { ds in
+                                        let ds = ds.baseAddress!
+                                        MatrixMultiply.gemm(transposeA: false, transposeB: true, m: t, n: t, k: d,
+                                                            a: dc, lda: h, b: rows + 2 * h + head * d, ldb: 3 * h, beta: 0, c: ds, ldc: t)
+                                        MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
+                                                            a: map, lda: t, b: dc, ldb: h, beta: 0, c: dRows + 2 * h + head * d, ldc: 3 * h)
+                                        Softmax.backward(probabilities: map, gradient: ds, rows: t, columns: t)
+                                        for i in 0 ..< t * t { ds[i] *= scale }
+                                        MatrixMultiply.gemm(transposeA: false, transposeB: false, m: t, n: d, k: t,
+                                                            a: ds, lda: t, b: rows + h + head * d, ldb: 3 * h, beta: 0, c: dRows + head * d, ldc: 3 * h)
+                                        MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
+                                                            a: ds, lda: t, b: rows + head * d, ldb: 3 * h, beta: 0, c: dRows + h + head * d, ldc: 3 * h)
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        return dqkv
+        return (dqkv, gateGradients)
     }
 }

@@ -7,9 +7,9 @@ struct LayerTape: Sendable {
     /// Attention context before the head gates, `[tokens, hidden]`.
     let context: Matrix
     let attentionNorm: LayerNorm.Cache
-    let intermediate: Matrix
-    /// Φ of `intermediate`, from GELU's forward pass, so its backward pass needs no erf.
-    let intermediateCDF: Matrix
+    /// GELU's derivative at the intermediate activations, from its forward pass (see
+    /// `GELU.forwardKeepingSlope`): the backward pass needs neither the activations nor an exp.
+    let intermediateSlope: Matrix
     let outputNorm: LayerNorm.Cache
 }
 
@@ -54,15 +54,15 @@ extension BertEncoder {
             RowBlocks.add(x, to: &attended)
             let (x1, norm1) = layer.attentionNorm.forward(attended)
             let intermediate = layer.intermediate(x1)
-            var cdf: Matrix?
+            var slope: Matrix?
             let activated: Matrix
-            if record { (activated, cdf) = GELU.forwardKeepingCDF(intermediate) } else { activated = GELU.forward(intermediate) }
+            if record { (activated, slope) = GELU.forwardKeepingSlope(intermediate) } else { activated = GELU.forward(intermediate) }
             var out = layer.output(activated)
             RowBlocks.add(x1, to: &out)
             let (x2, norm2) = layer.outputNorm.forward(out)
             if record {
                 tapes.append(LayerTape(input: x, queryKeyValue: qkv, context: context, attentionNorm: norm1,
-                                       intermediate: intermediate, intermediateCDF: cdf!, outputNorm: norm2))
+                                       intermediateSlope: slope!, outputNorm: norm2))
             }
             if record || keepAttentions { probabilities.append(probs) }
             x = x2

@@ -5,30 +5,36 @@ import Foundation
 /// approximation).
 public enum GELU {
     public static func forward(_ x: Matrix) -> Matrix {
-        Matrix(rows: x.rows, columns: x.columns) { out in apply(x, output: SendablePointer(out), cdf: nil) }
+        Matrix(rows: x.rows, columns: x.columns) { out in apply(x, output: SendablePointer(out), slope: nil) }
     }
 
-    /// `forward`, also returning Φ(x) for `backward`: the backward pass then needs no erf, the
-    /// dearer half of GELU's work. The same arithmetic as `forward` (scaling by 0.5 is exact),
-    /// so the output is identical.
-    public static func forwardKeepingCDF(_ x: Matrix) -> (output: Matrix, cdf: Matrix) {
-        var cdf: Matrix?
+    /// `forward`, also returning the derivative Φ(x) + x φ(x) for `backward(_:slope:)`. The
+    /// backward pass is then one product per element: no exp or erf, and no need to keep the
+    /// layer's input, one `[tokens, intermediate]` buffer fewer per recorded layer. The output
+    /// is that of `forward`, computed the same way.
+    public static func forwardKeepingSlope(_ x: Matrix) -> (output: Matrix, slope: Matrix) {
+        var slope: Matrix?
         let output = Matrix(rows: x.rows, columns: x.columns) { out in
-            cdf = Matrix(rows: x.rows, columns: x.columns) { phi in apply(x, output: SendablePointer(out), cdf: SendablePointer(phi)) }
+            slope = Matrix(rows: x.rows, columns: x.columns) { d in apply(x, output: SendablePointer(out), slope: SendablePointer(d)) }
         }
-        return (output, cdf!)
+        return (output, slope!)
     }
 
-    /// Writes x Φ(x) for each element x of `x` into `output`, and Φ(x) into `cdf` when given.
-    private static func apply(_ x: Matrix, output: SendablePointer<Float>, cdf: SendablePointer<Float>?) {
+    /// Writes x Φ(x) for each element x of `x` into `output`, and Φ(x) + x φ(x) into `slope`
+    /// when given.
+    private static func apply(_ x: Matrix, output: SendablePointer<Float>, slope: SendablePointer<Float>?) {
         let columns = x.columns
+        let inverseRootTwoPi = Float(1 / (2 * Double.pi).squareRoot())
         x.values.withUnsafeBufferPointer { input in
             let xp = SendableReadPointer(input.baseAddress!)
             RowBlocks.forEach(rows: x.rows, columns: columns) { rows in
                 Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
                     let v = Lanes.load(xp.base + i, count: count)
                     let phi = 0.5 * (1 + error(v * Float(0.5.squareRoot())))
-                    if let cdf { Lanes.store(phi, cdf.base + i, count: count) }
+                    if let slope {
+                        let pdf = inverseRootTwoPi * FastExp.exp(-0.5 * v * v)
+                        Lanes.store(phi + v * pdf, slope.base + i, count: count)
+                    }
                     Lanes.store(v * phi, output.base + i, count: count)
                 }
             }
@@ -37,27 +43,21 @@ public enum GELU {
 
     /// `dy ⊙ (Φ(x) + x φ(x))`, given the layer's input `x`.
     public static func backward(_ dy: Matrix, input x: Matrix) -> Matrix {
-        backward(dy, input: x, cdf: forwardKeepingCDF(x).cdf)
+        backward(dy, slope: forwardKeepingSlope(x).slope)
     }
 
-    /// `dy ⊙ (Φ(x) + x φ(x))`, given the layer's input `x` and Φ(x) from `forwardKeepingCDF`.
-    public static func backward(_ dy: Matrix, input x: Matrix, cdf: Matrix) -> Matrix {
-        precondition(dy.values.count == x.values.count && cdf.values.count == x.values.count, "GELU gradient and input differ in size")
+    /// `dy ⊙ slope`, with the slope from `forwardKeepingSlope`.
+    public static func backward(_ dy: Matrix, slope: Matrix) -> Matrix {
+        precondition(dy.values.count == slope.values.count, "GELU gradient and input differ in size")
         let columns = dy.columns
-        let inverseRootTwoPi = Float(1 / (2 * Double.pi).squareRoot())
         return Matrix(rows: dy.rows, columns: columns) { out in
-            x.values.withUnsafeBufferPointer { input in
-                cdf.values.withUnsafeBufferPointer { phi in
-                    dy.values.withUnsafeBufferPointer { gradient in
-                        let xp = SendableReadPointer(input.baseAddress!), cp = SendableReadPointer(phi.baseAddress!)
-                        let gp = SendableReadPointer(gradient.baseAddress!), dp = SendablePointer(out)
-                        RowBlocks.forEach(rows: dy.rows, columns: columns) { rows in
-                            Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
-                                let v = Lanes.load(xp.base + i, count: count)
-                                let pdf = inverseRootTwoPi * FastExp.exp(-0.5 * v * v)
-                                let slope = Lanes.load(cp.base + i, count: count) + v * pdf
-                                Lanes.store(Lanes.load(gp.base + i, count: count) * slope, dp.base + i, count: count)
-                            }
+            slope.values.withUnsafeBufferPointer { derivative in
+                dy.values.withUnsafeBufferPointer { gradient in
+                    let sp = SendableReadPointer(derivative.baseAddress!), gp = SendableReadPointer(gradient.baseAddress!)
+                    let dp = SendablePointer(out)
+                    RowBlocks.forEach(rows: dy.rows, columns: columns) { rows in
+                        Lanes.forEach(rows.lowerBound * columns ..< rows.upperBound * columns) { i, count in
+                            Lanes.store(Lanes.load(gp.base + i, count: count) * Lanes.load(sp.base + i, count: count), dp.base + i, count: count)
                         }
                     }
                 }

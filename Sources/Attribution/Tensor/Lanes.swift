@@ -33,4 +33,19 @@ enum Lanes {
             start += count
         }
     }
+
+    /// The sum over `range` of the vectors `term` gives for each run of lanes (zero in lanes
+    /// past the run, as `load` leaves them): eight partial sums, added at the end.
+    @inline(__always)
+    static func sum(_ range: Range<Int>, _ term: (_ start: Int, _ count: Int) -> Vector) -> Float {
+        var total = Vector()
+        forEach(range) { start, count in total += term(start, count) }
+        return total.sum()
+    }
+
+    /// The lanes at or past `count`: those `load` fills with 0 in a short run.
+    @inline(__always)
+    static func past(_ count: Int) -> SIMDMask<SIMD8<Int32>> {
+        SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) .>= Int32(count)
+    }
 }

@@ -19,35 +19,47 @@ public struct LayerNorm: Sendable {
         public let inverseDeviation: [Float]
     }
 
-    /// Normalises each row; means and variances are accumulated in Double so long rows of
-    /// large activations do not lose the small differences that the gradient depends on.
+    /// Normalises each row. Sums run on `Lanes` (eight Float partial sums of 48 values for
+    /// MiniLM's 384), as PyTorch's float32 kernel accumulates; the variance is taken about the
+    /// mean (two passes), so large activations lose nothing to cancellation. Double loops did
+    /// the same work at a third of the speed and no measurable gain against the parity fixtures.
     public func forward(_ x: Matrix) -> (output: Matrix, cache: Cache) {
         precondition(x.columns == gamma.count, "LayerNorm over \(gamma.count) features given \(x.columns)")
         let width = x.columns
         var inverse = [Float](repeating: 0, count: x.rows)
         var normalizedRows: Matrix?
-        let gamma = gamma, beta = beta, epsilon = epsilon
+        let epsilon = epsilon
         // Both outputs are written whole, so neither is zeroed first.
         let output = Matrix(rows: x.rows, columns: width) { outputValues in
             normalizedRows = Matrix(rows: x.rows, columns: width) { normalizedValues in
                 x.values.withUnsafeBufferPointer { input in
-                    inverse.withUnsafeMutableBufferPointer { inverseValues in
-                        let xp = SendableReadPointer(input.baseAddress!), np = SendablePointer(normalizedValues)
-                        let op = SendablePointer(outputValues), ip = SendablePointer(inverseValues.baseAddress!)
-                        RowBlocks.forEach(rows: x.rows, columns: width) { rows in
-                            for r in rows {
-                                let row = xp.base + r * width
-                                var sum = 0.0
-                                for c in 0 ..< width { sum += Double(row[c]) }
-                                let mean = sum / Double(width)
-                                var squares = 0.0
-                                for c in 0 ..< width { let d = Double(row[c]) - mean; squares += d * d }
-                                let inv = 1 / (squares / Double(width) + Double(epsilon)).squareRoot()
-                                ip.base[r] = Float(inv)
-                                for c in 0 ..< width {
-                                    let n = Float((Double(row[c]) - mean) * inv)
-                                    np.base[r * width + c] = n
-                                    op.base[r * width + c] = n * gamma[c] + beta[c]
+                    gamma.withUnsafeBufferPointer { scale in
+                        beta.withUnsafeBufferPointer { shift in
+                            inverse.withUnsafeMutableBufferPointer { inverseValues in
+                                let xp = SendableReadPointer(input.baseAddress!), np = SendablePointer(normalizedValues)
+                                let op = SendablePointer(outputValues), ip = SendablePointer(inverseValues.baseAddress!)
+                                let gp = SendableReadPointer(scale.baseAddress!), bp = SendableReadPointer(shift.baseAddress!)
+                                RowBlocks.forEach(rows: x.rows, columns: width) { rows in
+                                    for r in rows {
+                                        let row = xp.base + r * width
+                                        let mean = Lanes.sum(0 ..< width) { c, count in Lanes.load(row + c, count: count) } / Float(width)
+                                        var squareLanes = Lanes.Vector()
+                                        Lanes.forEach(0 ..< width) { c, count in
+                                            var d = Lanes.load(row + c, count: count) - mean
+                                            // Lanes past a short run load 0: keep them out of the sum.
+                                            if count < Lanes.width { d.replace(with: 0, where: Lanes.past(count)) }
+                                            squareLanes += d * d
+                                        }
+                                        let squares = squareLanes.sum()
+                                        let inv = 1 / (squares / Float(width) + epsilon).squareRoot()
+                                        ip.base[r] = inv
+                                        Lanes.forEach(0 ..< width) { c, count in
+                                            let n = (Lanes.load(row + c, count: count) - mean) * inv
+                                            Lanes.store(n, np.base + r * width + c, count: count)
+                                            Lanes.store(n * Lanes.load(gp.base + c, count: count) + Lanes.load(bp.base + c, count: count),
+                                                        op.base + r * width + c, count: count)
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -59,30 +71,30 @@ public struct LayerNorm: Sendable {
         return (output, Cache(normalized: normalized, inverseDeviation: inverse))
     }
 
-    /// `dx = (1/σ) (g − mean(g) − x̂ · mean(g ⊙ x̂))` with `g = dy ⊙ γ`.
+    /// `dx = (1/σ) (g − mean(g) − x̂ · mean(g ⊙ x̂))` with `g = dy ⊙ γ`, on `Lanes` as `forward`.
     public func backward(_ dy: Matrix, cache: Cache) -> Matrix {
         let width = dy.columns
-        let gamma = gamma
-        let dx = Matrix(rows: dy.rows, columns: width) { out in
+        return Matrix(rows: dy.rows, columns: width) { out in
             dy.values.withUnsafeBufferPointer { gradient in
                 cache.normalized.values.withUnsafeBufferPointer { normalized in
                     cache.inverseDeviation.withUnsafeBufferPointer { inverse in
-                        let dyp = SendableReadPointer(gradient.baseAddress!), np = SendableReadPointer(normalized.baseAddress!)
-                        let ip = SendableReadPointer(inverse.baseAddress!), dxp = SendablePointer(out)
-                        RowBlocks.forEach(rows: dy.rows, columns: width) { rows in
-                            for r in rows {
-                                var sumG = 0.0, sumGX = 0.0
-                                for c in 0 ..< width {
-                                    let g = Double(dyp.base[r * width + c] * gamma[c])
-                                    sumG += g
-                                    sumGX += g * Double(np.base[r * width + c])
-                                }
-                                let meanG = sumG / Double(width), meanGX = sumGX / Double(width)
-                                let inv = Double(ip.base[r])
-                                for c in 0 ..< width {
-                                    let g = Double(dyp.base[r * width + c] * gamma[c])
-                                    let n = Double(np.base[r * width + c])
-                                    dxp.base[r * width + c] = Float(inv * (g - meanG - n * meanGX))
+                        gamma.withUnsafeBufferPointer { scale in
+                            let dyp = SendableReadPointer(gradient.baseAddress!), np = SendableReadPointer(normalized.baseAddress!)
+                            let ip = SendableReadPointer(inverse.baseAddress!), dxp = SendablePointer(out)
+                            let gp = SendableReadPointer(scale.baseAddress!)
+                            RowBlocks.forEach(rows: dy.rows, columns: width) { rows in
+                                for r in rows {
+                                    let dr = dyp.base + r * width, nr = np.base + r * width
+                                    @inline(__always) func g(_ c: Int, _ count: Int) -> Lanes.Vector {
+                                        Lanes.load(dr + c, count: count) * Lanes.load(gp.base + c, count: count)
+                                    }
+                                    let meanG = Lanes.sum(0 ..< width) { c, count in g(c, count) } / Float(width)
+                                    let meanGX = Lanes.sum(0 ..< width) { c, count in g(c, count) * Lanes.load(nr + c, count: count) } / Float(width)
+                                    let inv = ip.base[r]
+                                    Lanes.forEach(0 ..< width) { c, count in
+                                        let dx = inv * (g(c, count) - meanG - Lanes.load(nr + c, count: count) * meanGX)
+                                        Lanes.store(dx, dxp.base + r * width + c, count: count)
+                                    }
                                 }
                             }
                         }
@@ -90,6 +102,5 @@ public struct LayerNorm: Sendable {
                 }
             }
         }
-        return dx
     }
 }

@@ -8,6 +8,8 @@ import Foundation
 struct AttributionBench: ParsableCommand {
     enum Workload: String, ExpressibleByArgument, CaseIterable, Codable {
         case forward, ig, permutation, completeness
+        /// The single-precision multiply rate at the model's shapes and a large square.
+        case multiply
         /// Exact word-level Shapley values of short test sentences, written to `--fixture`.
         case exactFixture = "exact-fixture"
         /// errata's Shapley estimators against the exact values of `--fixture`.
@@ -22,7 +24,7 @@ struct AttributionBench: ParsableCommand {
     var repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../..").standardizedFileURL.path
 
-    @Option(name: .customLong("workload"), help: "A workload to run (repeatable): forward, ig, permutation, completeness.")
+    @Option(name: .customLong("workload"), help: "A workload to run (repeatable): forward, ig, permutation, completeness, multiply.")
     var workloads: [Workload] = [.forward, .ig, .permutation]
 
     @Option(help: "Sentences in the fixed sample timed by ig and permutation.")
@@ -57,6 +59,7 @@ struct AttributionBench: ParsableCommand {
         var compute: ComputeEnvironment
         var sampleIndices: [Int]
         var forward: [ForwardLatency.Length]?
+        var multiply: [MultiplyRate.Shape]?
         var ig: IntegratedGradientsTiming.Result?
         var permutation: PermutationTiming.Result?
         var completeness: CompletenessSurvey.Result?
@@ -70,6 +73,10 @@ struct AttributionBench: ParsableCommand {
         if workloads.contains(.forward) {
             log("forward latency at 8 to 128 tokens")
             report.forward = ForwardLatency(repeats: repeats).run(inputs)
+        }
+        if workloads.contains(.multiply) {
+            log("matrix products at the model's shapes")
+            report.multiply = MultiplyRate().run()
         }
         if workloads.contains(.ig) {
             log("Integrated Gradients on \(sampleIndices.count) sentences")
