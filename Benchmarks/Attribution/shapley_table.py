@@ -79,7 +79,7 @@ def chart(rows, width=64, height=18):
         lines.append(f"{label} |{''.join(cells)}")
     lines.append(" " * 9 + "+" + "-" * width)
     ticks = [x0 + t * (x1 - x0) / 4 for t in range(5)]
-    axis = [" "] * (width + 10)
+    axis = [" "] * (width + 16)
     for t in ticks:
         text = f"{10 ** t:.2g}"
         start = 10 + round((t - x0) / max(x1 - x0, 1e-9) * (width - 1)) - len(text) // 2
@@ -118,9 +118,9 @@ def main():
     args = parser.parse_args()
     selected = runs(args.results)
     print(f"Load averages (1, 5, 15 min) at the start of each run: {args.load}\n")
-    for title, chosen in (("All fixture sentences", selected),
-                          ("Sentences of 11 to 14 words", [r for r in selected if r["players"] >= 11])):
-        if not chosen:
+    long = [r for r in selected if r["players"] >= 11]
+    for title, chosen in (("All sentences run", selected), ("Sentences of 11 to 14 words", long)):
+        if not chosen or (chosen is long and len(long) == len(selected)):
             continue
         rows = summarise(chosen)
         sentences = len({r["index"] for r in chosen})
