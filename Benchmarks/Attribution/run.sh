@@ -20,14 +20,7 @@ completeness=${COMPLETENESS_LIMIT:-100}
 load_average=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p "$results"
 
-# The Python peers: the python3 on PATH when it has them, else a virtual environment made
-# here once with the pinned versions of requirements.txt ($PYTHON overrides both).
-python=${PYTHON:-python3}
-if [ -z "${PYTHON:-}" ] && ! python3 -c 'import torch, transformers, captum, shap, threadpoolctl' 2>/dev/null; then
-    [ -x "$here/.venv/bin/python" ] || python3 -m venv "$here/.venv"
-    "$here/.venv/bin/python" -m pip install -q -r "$here/requirements.txt" >&2
-    python="$here/.venv/bin/python"
-fi
+source "$here/python-peers.sh"
 
 swift build -c release --package-path "$here" >&2
 bench="$here/.build/release/attribution-bench"

@@ -39,8 +39,14 @@ struct AttributionBench: ParsableCommand {
     @Option(help: "Completeness: only the first N test sentences; exact-fixture: at most N sentences (default 20).")
     var limit: Int?
 
+    @Option(help: "exact-fixture: sentences of at least this many words; shapley-accuracy: only the fixture's sentences of at least this many.")
+    var minWords = 3
+
     @Option(help: "exact-fixture: sentences of at most this many words.")
     var maxWords = 10
+
+    @Flag(help: "exact-fixture: add the sentences to those already in --fixture (skipping those it holds).")
+    var append = false
 
     @Option(help: "The exact Shapley values: written by exact-fixture, read by shapley-accuracy.")
     var fixture = "Benchmarks/Attribution/fixtures/exact-shapley-words.json"
@@ -87,17 +93,19 @@ struct AttributionBench: ParsableCommand {
             report.permutation = try PermutationTiming(orderings: orderings).run(inputs, sample: sampleIndices)
         }
         if workloads.contains(.exactFixture) {
-            log("exact word-level Shapley values of test sentences of at most \(maxWords) words")
-            let exact = try ShapleyAccuracy.exactFixture(inputs, maxWords: maxWords, limit: limit ?? 20)
+            log("exact word-level Shapley values of test sentences of \(minWords) to \(maxWords) words")
+            let existing = append ? try readFixture().sentences : []
+            let added = try ShapleyAccuracy.exactFixture(
+                inputs, words: minWords ... max(minWords, maxWords), limit: limit ?? 20, existing: Set(existing.map(\.index)))
+            let exact = ShapleyAccuracy.fixture(existing + added)
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             try encoder.encode(exact).write(to: URL(fileURLWithPath: fixture), options: .atomic)
         }
         if workloads.contains(.shapleyAccuracy) {
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            let exact = try decoder.decode(ShapleyAccuracy.Fixture.self, from: Data(contentsOf: URL(fileURLWithPath: fixture)))
+            var exact = try readFixture()
+            exact.sentences = exact.sentences.filter { $0.words.count >= minWords }
             log("errata's Shapley estimators on \(exact.sentences.count) sentences of \(fixture)")
             report.shapleyAccuracy = try ShapleyAccuracy.runs(
                 inputs, fixture: exact, budgets: budgets.split(separator: ",").compactMap { Int($0) },
@@ -112,6 +120,12 @@ struct AttributionBench: ParsableCommand {
             }
         }
         try write(report, final: true)
+    }
+
+    private func readFixture() throws -> ShapleyAccuracy.Fixture {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(ShapleyAccuracy.Fixture.self, from: Data(contentsOf: URL(fileURLWithPath: fixture)))
     }
 
     /// Checkpoints go only to a file: standard output gets the one final report.

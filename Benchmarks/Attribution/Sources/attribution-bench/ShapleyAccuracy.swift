@@ -14,6 +14,10 @@ struct ShapleyAccuracy {
         var index: Int
         var text: String
         var words: [String]
+        /// The token ids of the sentence and each word's token positions [start, end): what
+        /// the Python side needs to mask the same pieces.
+        var ids: [Int32]
+        var tokenRanges: [[Int]]
         var target: String
         var values: [Double]
         var baseValue: Double
@@ -32,6 +36,7 @@ struct ShapleyAccuracy {
 
     struct Run: Codable {
         var index: Int
+        var players: Int
         var method: String
         var budget: Int
         var seed: UInt64
@@ -53,22 +58,33 @@ struct ShapleyAccuracy {
         return options
     }
 
-    /// Exact values of the first `limit` test sentences with 3 to `maxWords` words.
-    static func exactFixture(_ inputs: BenchmarkInputs, maxWords: Int, limit: Int) throws -> Fixture {
+    /// Exact values of the first `limit` test sentences with `words` words, skipping those
+    /// already in `existing`.
+    static func exactFixture(_ inputs: BenchmarkInputs, words: ClosedRange<Int>, limit: Int, existing: Set<Int> = []) throws -> [ExactSentence] {
         let explainer = Explainer(classifier: inputs.classifier)
         var sentences: [ExactSentence] = []
-        for (index, text) in inputs.sentences.enumerated() where sentences.count < limit {
-            let words = Players(encoding: inputs.classifier.tokenizer.encode(text), text: text, unit: .words).count
-            guard (3 ... maxWords).contains(words) else { continue }
+        for (index, text) in inputs.sentences.enumerated() where sentences.count < limit && !existing.contains(index) {
+            let encoding = inputs.classifier.tokenizer.encode(text)
+            let players = Players(encoding: encoding, text: text, unit: .words)
+            guard words.contains(players.count) else { continue }
             let (explanation, seconds) = try Stopwatch.time { try explainer.explain(text, options: options(.exact)) }
             sentences.append(ExactSentence(
-                index: index, text: text, words: explanation.tokens.map(\.text), target: explanation.target,
+                index: index, text: text, words: explanation.tokens.map(\.text), ids: encoding.ids,
+                tokenRanges: players.tokenRanges.map { [$0.lowerBound, $0.upperBound] }, target: explanation.target,
                 values: explanation.scores, baseValue: explanation.baseValue ?? .nan, value: explanation.value,
                 evaluations: explanation.evaluations, seconds: seconds))
         }
-        return Fixture(model: "all-MiniLM-L6-v2 + Datasets/rotten-tomatoes/models/minilm-head.json", masking: "mask",
-                       unit: "words", output: "probability of the predicted class", sentences: sentences)
+        return sentences
     }
+
+    static func fixture(_ sentences: [ExactSentence]) -> Fixture {
+        Fixture(model: "all-MiniLM-L6-v2 + Datasets/rotten-tomatoes/models/minilm-head.json", masking: "mask",
+                unit: "words", output: "probability of the predicted class", sentences: sentences)
+    }
+
+    /// An error this small is rounding, not sampling: an exact estimate (KernelSHAP with every
+    /// coalition enumerated) reports an SE of 0 and still counts as covered.
+    static let roundingTolerance = 1e-9
 
     /// errata's permutation sampling and KernelSHAP at each budget on every fixture sentence.
     static func runs(_ inputs: BenchmarkInputs, fixture: Fixture, budgets: [Int], seeds: [UInt64]) throws -> [Run] {
@@ -84,9 +100,9 @@ struct ShapleyAccuracy {
                         let (explanation, seconds) = try Stopwatch.time { try explainer.explain(sentence.text, options: options) }
                         let errors = zip(explanation.scores, sentence.values).map { $0 - $1 }
                         let coverage = explanation.se.map { se in
-                            Double(zip(errors, se).filter { abs($0) <= 2 * $1 }.count) / Double(max(errors.count, 1))
+                            Double(zip(errors, se).filter { abs($0) <= 2 * $1 + roundingTolerance }.count) / Double(max(errors.count, 1))
                         }
-                        runs.append(Run(index: sentence.index, method: method.rawValue, budget: budget, seed: seed,
+                        runs.append(Run(index: sentence.index, players: sentence.words.count, method: method.rawValue, budget: budget, seed: seed,
                                         evaluations: explanation.evaluations,
                                         meanSquaredError: errors.map { $0 * $0 }.reduce(0, +) / Double(max(errors.count, 1)),
                                         coverage: coverage, seconds: seconds,
