@@ -71,6 +71,20 @@ import Testing
         }
     }
 
+    /// Scanned in ranges on several cores, cut wherever the random bytes put a continuation
+    /// byte or an invalid sequence, the offsets are the serial scan's.
+    @Test func invalidUTF8OffsetsInRangesMatchOneScan() {
+        let buffers = Self.randomBuffers(count: 300)
+        for first in stride(from: 0, to: buffers.count - 20, by: 7) {
+            let bytes = buffers[first ..< first + 20].flatMap { $0 }
+            let serial = Self.invalidOffsets(bytes)
+            for cores in [2, 3, 5, 16, 40] {
+                #expect(bytes.withUnsafeBufferPointer { invalidUTF8Offsets($0, cores: cores, minimumBytes: 1) } == serial,
+                        "\(cores) ranges: \(bytes)")
+            }
+        }
+    }
+
     /// The definition: a byte is listed when the sequence its lead byte announces is not
     /// valid UTF-8 as the standard library decides it.
     static func invalidOffsets(_ bytes: [UInt8]) -> [Int] {
