@@ -59,16 +59,28 @@ extension KeyTable {
     /// The moving keys every list shares (j/k and the arrows, pages, g/G and Home/End), bound to
     /// a table's own commands, so the table and the reports move alike.
     static func moving(down: Name, up: Name, pageDown: Name, pageUp: Name, first: Name, last: Name) -> [Binding] {
-        [
-            .init(key: .character("j"), command: down, label: "j"),
-            .init(key: .down, command: down, label: "↓"),
-            .init(key: .character("k"), command: up, label: "k"),
-            .init(key: .up, command: up, label: "↑"),
+        stepping(down: down, up: up) + [
             .init(key: .pageDown, command: pageDown, label: "PgDn"),
             .init(key: .control("f"), command: pageDown, label: "Ctrl-F"),
             .init(key: .character(" "), command: pageDown, label: "Space"),
             .init(key: .pageUp, command: pageUp, label: "PgUp"),
             .init(key: .control("b"), command: pageUp, label: "Ctrl-B"),
+        ] + ends(first: first, last: last)
+    }
+
+    /// One step down or up (j/k and the arrows), for lists short enough to need no pages.
+    static func stepping(down: Name, up: Name) -> [Binding] {
+        [
+            .init(key: .character("j"), command: down, label: "j"),
+            .init(key: .down, command: down, label: "↓"),
+            .init(key: .character("k"), command: up, label: "k"),
+            .init(key: .up, command: up, label: "↑"),
+        ]
+    }
+
+    /// The first and the last entry (g/Home, G/End).
+    static func ends(first: Name, last: Name) -> [Binding] {
+        [
             .init(key: .character("g"), command: first, label: "g"),
             .init(key: .home, command: first, label: "Home"),
             .init(key: .character("G"), command: last, label: "G"),

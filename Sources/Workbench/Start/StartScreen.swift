@@ -96,15 +96,7 @@ extension KeyTable where Name == StartCommand {
     public static var start: StartKeymap { startKeymap }
 }
 
-private let startKeymap = StartKeymap(bindings: [
-    .init(key: .character("j"), command: .down, label: "j"),
-    .init(key: .down, command: .down, label: "↓"),
-    .init(key: .character("k"), command: .up, label: "k"),
-    .init(key: .up, command: .up, label: "↑"),
-    .init(key: .character("g"), command: .first, label: "g"),
-    .init(key: .home, command: .first, label: "Home"),
-    .init(key: .character("G"), command: .last, label: "G"),
-    .init(key: .end, command: .last, label: "End"),
+private let startKeymap = StartKeymap(bindings: StartKeymap.stepping(down: .down, up: .up) + StartKeymap.ends(first: .first, last: .last) + [
     .init(key: .enter, command: .open, label: "Enter"),
     .init(key: .character("q"), command: .quit, label: "q"),
     .init(key: .escape, command: .quit, label: "Esc"),

@@ -50,11 +50,7 @@ extension KeyTable where Name == PickerCommand {
     public static var picker: PickerKeymap { pickerKeymap }
 }
 
-private let pickerKeymap = PickerKeymap(bindings: [
-    .init(key: .character("j"), command: .down, label: "j"),
-    .init(key: .down, command: .down, label: "↓"),
-    .init(key: .character("k"), command: .up, label: "k"),
-    .init(key: .up, command: .up, label: "↑"),
+private let pickerKeymap = PickerKeymap(bindings: PickerKeymap.stepping(down: .down, up: .up) + [
     .init(key: .character(" "), command: .toggle, label: "Space"),
     .init(key: .character("x"), command: .toggle, label: "x"),
     .init(key: .character("K"), command: .moveEarlier, label: "K"),
