@@ -56,14 +56,14 @@ import Testing
 
         // Attention: every head of the last layer, one forward pass.
         try first.sendKeys("A")
-        try first.waitFor(text: "layer 6 of 6 · mean of 12 heads", timeout: .seconds(60))
+        try first.waitFor(text: "layer 6 of 6 · mean of 12 heads", timeout: .seconds(180))
         try first.sendKeys(".")
         try first.waitFor(text: "layer 6 of 6 · head 1 of 12")
         try first.sendKeys(".", "[")
         try first.waitFor(text: "layer 5 of 6 · head 2 of 12")
         // Head importance of this input, from the real gate gradients: six layers of twelve heads.
         try first.sendKeys("i")
-        try first.waitFor(text: "layer 6  ", timeout: .seconds(60))
+        try first.waitFor(text: "layer 6  ", timeout: .seconds(180))
         #expect(try first.capture().contains("mean |∂p/∂gate| over this input"))
         try first.sendKeys("Escape")
         try first.waitFor(text: "minilm · permutation")
@@ -73,7 +73,7 @@ import Testing
         try first.waitFor(text: "What if · rt-a10b34b00a · minilm")
         try first.sendKeys("C-u")
         try first.sendText("A wonderful, moving and beautiful film.")
-        try first.waitFor(text: "prediction flips: negative → positive", timeout: .seconds(60))
+        try first.waitFor(text: "prediction flips: negative → positive", timeout: .seconds(180))
         try first.sendKeys("Enter")
         try first.waitFor(text: "kept the edit (flipped negative → positive)")
         try first.sendKeys("Escape", "q")
@@ -89,7 +89,7 @@ import Testing
         try second.waitFor(text: "? help  : command  / search")
         _ = try second.waitUntil("models loaded", timeout: .seconds(120)) { !$0.contains("loading the explaining models") }
         try second.sendKeys("Enter", "a")
-        try second.waitFor(text: "cached", timeout: .seconds(60))
+        try second.waitFor(text: "cached", timeout: .seconds(180))
         try second.sendKeys("Escape", "q")
         try second.waitFor(text: "errata-after exit=0")
     }
