@@ -68,6 +68,8 @@ public struct AppState: Sendable {
     public var colors = 256
     /// The systems an explaining engine can explain, with their classes.
     public var explainable: [String: ExplainableSystem]
+    /// An explanation, attention or what-if asked for while the models load.
+    var deferredModelView: DeferredModelView?
     public var focus: Focus = .table
     public var overlay: Overlay?
     public var input: InputLine?

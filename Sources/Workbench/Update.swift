@@ -337,6 +337,7 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
         clampCursors(&state)
     case .explainable(let systems):
         state.explainable = systems
+        return openDeferredModelView(&state)
     case .ranked(let ranking):
         state.updateOverlay { overlay in
             guard case .compare(var view) = overlay else { return overlay }
@@ -366,6 +367,7 @@ private func apply(_ result: JobResult, of job: Job, to state: inout AppState) -
                 view.error = text
                 return .whatIf(view)
             }
+        case .explainableSystems: state.deferredModelView = nil  // the message says why nothing opens
         default: break
         }
         state.message = .init(text: text, isError: true)

@@ -81,7 +81,11 @@ public final class TmuxSession {
             let screen = try capture()
             if condition(screen) { return screen }
             guard ContinuousClock.now < deadline else {
-                throw Failure(description: "timed out waiting for \(what); the screen:\n\(screen)")
+                let failure = Failure(description: "timed out waiting for \(what) (\(timeout)); the screen:\n\(screen)")
+                // Also on standard output: a loaded full run has been seen to count the issue
+                // without printing it, which left no trace of the screen.
+                print(failure.description)
+                throw failure
             }
             Thread.sleep(forTimeInterval: 0.05)
         }

@@ -163,6 +163,35 @@ func wordExplanation(_ text: String, method: String = "permutation", scores: [Do
         #expect(s.message == .init(text: "no model explains bert, lr: the dataset declares none", isError: true))
     }
 
+    @Test func anExplanationAskedForWhileTheModelsLoadOpensWhenTheyAre() throws {
+        var s = AppState.settled(analysis: analysis, width: 120, height: 40)
+        let loading = s.start(.explainableSystems, label: "loading the explaining models…")
+        _ = update(&s, .event(.key(.enter)))
+        #expect(update(&s, .event(.key(.character("a")))).isEmpty)
+        #expect(s.message == .init(text: "the explaining models are loading: this opens when they are ready", isError: false))
+        guard case .detail? = s.overlay else { Issue.record("the instance closed: \(String(describing: s.overlay))"); return }
+        // Loaded: the explanation of the instance it was asked on starts at once.
+        let effects = run(&s, loading)
+        guard case .run(_, .explain(let request, pane: 0))? = effects.last else { Issue.record("no explain job: \(effects)"); return }
+        #expect(request == ExplanationRequest(system: "bert", text: text, method: .ig))
+        guard case .explain? = s.overlay else { Issue.record("no explanation view"); return }
+    }
+
+    @Test func aWhatIfAskedForWhileTheModelsFailToLoadOpensNothing() throws {
+        var s = AppState.settled(analysis: analysis, width: 120, height: 40)
+        _ = s.start(.explainableSystems, label: "loading the explaining models…")
+        _ = update(&s, .event(.key(.enter)))
+        _ = update(&s, .event(.key(.character("e"))))
+        #expect(s.message?.text == "the explaining models are loading: this opens when they are ready")
+        let id = try #require(s.jobs.first { $0.kind == .models }).id
+        #expect(update(&s, .finished(id, .failed("the encoder could not be fetched"))).isEmpty)
+        #expect(s.message == .init(text: "the encoder could not be fetched", isError: true))
+        // Loaded later (a retry), nothing asked for long ago pops up.
+        let retry = s.start(.explainableSystems, label: "loading the explaining models…")
+        _ = run(&s, retry)
+        guard case .detail? = s.overlay else { Issue.record("something opened: \(String(describing: s.overlay))"); return }
+    }
+
     @Test func attentionStepsThroughLayersHeadsAndModes() {
         var s = state()
         explainerWithGrid: do {

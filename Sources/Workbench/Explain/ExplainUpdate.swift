@@ -11,6 +11,7 @@ func openExplanation(_ state: inout AppState, row: Int, method: ExplanationMetho
     }
     let candidates = state.systems + dataset.systems.map(\.name)
     guard let system = candidates.first(where: { state.explainable[$0] != nil }) else {
+        if deferUntilModelsLoad(&state, .explanation(instance: state.rows[row], method: method)) { return [] }
         let systems = dataset.systems.map(\.name).joined(separator: ", ")
         state.message = .init(text: "no model explains \(systems.isEmpty ? "this dataset's systems" : systems): the dataset declares none", isError: true)
         return []
@@ -20,6 +21,29 @@ func openExplanation(_ state: inout AppState, row: Int, method: ExplanationMetho
     if !method.isModelAgnostic, !state.canUseGradients(system) { request.method = .permutation }
     var explain = ExplainState(row: row, instance: dataset.ids[state.rows[row]], text: text, request: request)
     return startExplanation(&state, &explain)
+}
+
+/// `A` on an instance: the attention of the first shown system that has it.
+func openAttention(_ state: inout AppState, row: Int) -> [Effect] {
+    guard let system = (state.systems + state.explainable.keys.sorted()).first(where: { state.canUseGradients($0) }),
+          let input = state.analysis.dataset.inputs.first, row < state.rows.count else {
+        if row < state.rows.count, deferUntilModelsLoad(&state, .attention(instance: state.rows[row])) { return [] }
+        state.message = .init(text: "no model with attention explains this dataset's systems", isError: true)
+        return []
+    }
+    return openAttention(&state, system: system, text: input.displayValue(state.rows[row]), from: nil)
+}
+
+/// `e` on an instance: its input in the what-if editor of the first shown system with a model.
+func openWhatIf(_ state: inout AppState, row: Int) -> [Effect] {
+    guard let system = (state.systems + state.explainable.keys.sorted()).first(where: { state.explainable[$0] != nil }),
+          let input = state.analysis.dataset.inputs.first, row < state.rows.count else {
+        if row < state.rows.count, deferUntilModelsLoad(&state, .whatIf(instance: state.rows[row])) { return [] }
+        state.message = .init(text: "no model can run this dataset's inputs again", isError: true)
+        return []
+    }
+    let instance = state.rows[row]
+    return openWhatIf(&state, system: system, text: input.displayValue(instance), instance: state.analysis.dataset.ids[instance])
 }
 
 /// Shows the explanation view and starts its first pane.

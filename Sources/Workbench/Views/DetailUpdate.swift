@@ -65,21 +65,8 @@ func handleDetailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key)
         state.overlay = .detail(detail)
         return openPalette(&state, output: (system, span))
     case .explain?: return openExplanation(&state, row: detail.row)
-    case .attention?:
-        guard let system = (state.systems + state.explainable.keys.sorted()).first(where: { state.canUseGradients($0) }),
-              let input = state.analysis.dataset.inputs.first, detail.row < state.rows.count else {
-            state.message = .init(text: "no model with attention explains this dataset's systems", isError: true)
-            return []
-        }
-        return openAttention(&state, system: system, text: input.displayValue(state.rows[detail.row]), from: nil)
-    case .whatIf?:
-        guard let system = (state.systems + state.explainable.keys.sorted()).first(where: { state.explainable[$0] != nil }),
-              let input = state.analysis.dataset.inputs.first, detail.row < state.rows.count else {
-            state.message = .init(text: "no model can run this dataset's inputs again", isError: true)
-            return []
-        }
-        let row = state.rows[detail.row]
-        return openWhatIf(&state, system: system, text: input.displayValue(row), instance: state.analysis.dataset.ids[row])
+    case .attention?: return openAttention(&state, row: detail.row)
+    case .whatIf?: return openWhatIf(&state, row: detail.row)
     case .help?:
         state.overlay = .help(.detail, back: .detail(detail))
         return []
