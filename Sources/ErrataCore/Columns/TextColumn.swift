@@ -1,12 +1,36 @@
-/// Strings stored as one contiguous UTF-8 buffer with offsets.
+/// Strings stored as UTF-8 bytes back to back with offsets, in one or a few runs.
 ///
-/// A million short texts as Swift `String`s cost a heap object each; one byte buffer with an
+/// A million short texts as Swift `String`s cost a heap object each; a byte buffer with an
 /// offset table costs the bytes plus eight bytes a row, and loads without per-field allocation.
-public struct TextColumn: Sendable, Equatable {
-    /// The UTF-8 bytes of every value, back to back.
-    public private(set) var bytes: [UInt8] = []
-    /// `offsets[i] ..< offsets[i + 1]` are the bytes of value `i`.
-    public private(set) var offsets: [Int] = [0]
+///
+/// A file read in parallel gives one run per piece, and the column keeps them as they are:
+/// copying them into one buffer wrote every byte and offset a second time into fresh pages,
+/// a quarter of a CSV load's CPU time, most of it the kernel handing out the pages. Reading a
+/// value finds its run first (one comparison for a column in one run; a file splits into a
+/// handful of pieces), and loops over many rows take the runs one by one (`forEachRun`).
+public struct TextColumn: Sendable {
+    /// Values `firstRow ..< firstRow + count`: `offsets[i] ..< offsets[i + 1]` are the bytes
+    /// of value `firstRow + i`.
+    struct Run: Sendable {
+        var bytes: [UInt8] = []
+        var offsets: [Int] = [0]
+        var firstRow = 0
+        var count: Int { offsets.count - 1 }
+
+        /// The bytes of the run's value `j`.
+        @inline(__always) func withValue<R>(_ j: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            try offsets.withUnsafeBufferPointer { offsets in
+                try bytes.withUnsafeBufferPointer { all in
+                    try body(UnsafeBufferPointer(rebasing: all[offsets[j] ..< offsets[j + 1]]))
+                }
+            }
+        }
+
+        @inline(__always) func byteCount(_ j: Int) -> Int { offsets[j + 1] - offsets[j] }
+    }
+
+    /// Never empty; values are appended to the last run.
+    private var runs = [Run()]
 
     public init() {}
 
@@ -14,12 +38,38 @@ public struct TextColumn: Sendable, Equatable {
         for value in values { append(value) }
     }
 
-    public var count: Int { offsets.count - 1 }
-
-    public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
-        offsets.reserveCapacity(rows + 1)
-        bytes.reserveCapacity(byteCount)
+    /// `columns` one after another, keeping their runs (no byte is copied).
+    init(joining columns: some Sequence<TextColumn>) {
+        var rows = 0
+        runs = []
+        for column in columns {
+            for var run in column.runs where run.count > 0 {
+                run.firstRow = rows
+                rows += run.count
+                runs.append(run)
+            }
+        }
+        if runs.isEmpty { runs = [Run()] }
     }
+
+    public var count: Int { runs[runs.count - 1].firstRow + runs[runs.count - 1].count }
+
+    /// Room for `rows` values of `byteCount` bytes in all in the run values are appended to,
+    /// so that it is not copied as it grows.
+    mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
+        let last = runs.count - 1
+        runs[last].offsets.reserveCapacity(rows + 1)
+        runs[last].bytes.reserveCapacity(byteCount)
+    }
+
+    /// How many values, and bytes, the run values are appended to holds before it grows.
+    var appendCapacity: (rows: Int, bytes: Int) {
+        let run = runs[runs.count - 1]
+        return (run.offsets.capacity - 1, run.bytes.capacity)
+    }
+
+    /// The bytes of all values.
+    var byteCount: Int { runs.reduce(0) { $0 + $1.bytes.count } }
 
     public mutating func append(_ value: String) {
         var value = value
@@ -27,44 +77,108 @@ public struct TextColumn: Sendable, Equatable {
     }
 
     public mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: utf8)
-        offsets.append(bytes.count)
+        let last = runs.count - 1
+        runs[last].bytes.append(contentsOf: utf8)
+        runs[last].offsets.append(runs[last].bytes.count)
     }
 
     /// Appends many values at once: their bytes back to back, and where each ends within them.
     /// Readers collect cells this way to avoid an append per cell.
     mutating func append(contentsOf values: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
-        let base = bytes.count, first = offsets.count
-        bytes.append(contentsOf: values)
-        offsets.append(contentsOf: ends)
-        offsets.withUnsafeMutableBufferPointer { offsets in
+        let last = runs.count - 1
+        let base = runs[last].bytes.count, first = runs[last].offsets.count
+        runs[last].bytes.append(contentsOf: values)
+        runs[last].offsets.append(contentsOf: ends)
+        runs[last].offsets.withUnsafeMutableBufferPointer { offsets in
             for i in first ..< offsets.count { offsets[i] += base }
         }
     }
 
+    /// The run holding value `i`.
+    @inline(__always) private static func runIndex(_ i: Int, _ runs: UnsafeBufferPointer<Run>) -> Int {
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].firstRow <= i { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
     /// The number of UTF-8 bytes of value `i`.
-    public func byteCount(_ i: Int) -> Int { offsets[i + 1] - offsets[i] }
+    public func byteCount(_ i: Int) -> Int {
+        runs.withUnsafeBufferPointer { runs in
+            let k = Self.runIndex(i, runs)
+            return runs[k].byteCount(i - runs[k].firstRow)
+        }
+    }
 
     public subscript(i: Int) -> String {
         withUTF8(i) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Calls `body` with the bytes of value `i`, without copying them.
+    /// Calls `body` with the bytes of value `i`, without copying them. The runs are read
+    /// through a pointer, which borrows them in place: reading `runs[k]` copied the run out and
+    /// retained and released its two arrays on every value read, a tenth of a load's time.
     public func withUTF8<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[offsets[i] ..< offsets[i + 1]]))
+        try runs.withUnsafeBufferPointer { runs in
+            let k = Self.runIndex(i, runs)
+            return try runs[k].withValue(i - runs[k].firstRow, body)
         }
     }
 
-    /// Calls `body` once with the whole buffer and offset table, for loops over many rows.
-    public func withStorage<R>(
-        _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R
-    ) rethrows -> R {
-        try bytes.withUnsafeBufferPointer { b in
-            try offsets.withUnsafeBufferPointer { o in try body(b, o) }
+    /// Calls `body` with each run in order: the row it starts at, its bytes and its offsets
+    /// (value `firstRow + i` is `bytes[offsets[i] ..< offsets[i + 1]]`), for loops over many rows.
+    public func forEachRun(
+        _ body: (_ firstRow: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int>) throws -> Void
+    ) rethrows {
+        for run in runs where run.count > 0 {
+            try run.bytes.withUnsafeBufferPointer { b in
+                try run.offsets.withUnsafeBufferPointer { o in try body(run.firstRow, b, o) }
+            }
         }
+    }
+
+    /// Calls `body` with each value in order: its row and its bytes. Loops over a whole column
+    /// go through here (or `allValues`): a run at a time, with no look-up per row.
+    public func forEachValue(_ body: (_ row: Int, _ value: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try forEachRun { firstRow, bytes, offsets in
+            for i in 0 ..< offsets.count - 1 {
+                try body(firstRow + i, UnsafeBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
+            }
+        }
+    }
+
+    /// Whether `predicate` holds for every value, in order; it is not called after the first
+    /// that fails.
+    public func allValues(_ predicate: (_ row: Int, _ value: UnsafeBufferPointer<UInt8>) throws -> Bool) rethrows -> Bool {
+        for run in runs where run.count > 0 {
+            let holds = try run.bytes.withUnsafeBufferPointer { bytes in
+                try run.offsets.withUnsafeBufferPointer { offsets in
+                    for i in 0 ..< offsets.count - 1
+                    where try !predicate(run.firstRow + i, UnsafeBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]])) {
+                        return false
+                    }
+                    return true
+                }
+            }
+            if !holds { return false }
+        }
+        return true
     }
 
     /// Approximate heap bytes held, for memory reports.
-    public var memoryFootprint: Int { bytes.capacity + offsets.capacity * MemoryLayout<Int>.stride }
+    public var memoryFootprint: Int {
+        runs.reduce(0) { $0 + $1.bytes.capacity + $1.offsets.capacity * MemoryLayout<Int>.stride }
+    }
+}
+
+extension TextColumn: Equatable {
+    /// Equal values in order, however they are split into runs.
+    public static func == (a: TextColumn, b: TextColumn) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0 ..< a.count where !a.withUTF8(i, { x in b.withUTF8(i) { y in x.elementsEqual(y) } }) {
+            return false
+        }
+        return true
+    }
 }

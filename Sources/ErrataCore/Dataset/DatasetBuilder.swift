@@ -137,9 +137,7 @@ struct DatasetBuilder {
             if task == .classification {
                 var classes = CategoricalColumn()
                 var known = ByteLevelCache<Int32>()
-                for row in 0 ..< labelCells.count {
-                    labelCells.withUTF8(row) { classes.append(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
-                }
+                labelCells.forEachValue { classes.append(utf8: $1, known: &known, missing: TypeInference.isAbsent) }
                 let labelClassCount = classes.levels.count
                 for s in systems.indices {
                     encode(&systems[s], onto: &classes)
@@ -216,16 +214,17 @@ struct DatasetBuilder {
         // Gold labels of a classification task repeat; references of a generation task rarely do.
         var distinct = Set<String>(), present = 0
         var inDistinct = ByteLevelCache<Void>()
-        for row in 0 ..< sample.count where sample.byteCount(row) > 0 {
+        let repeating = sample.allValues { _, b in
+            guard !b.isEmpty else { return true }
             present += 1
-            sample.withUTF8(row) { b in
-                guard inDistinct.value(for: b) == nil else { return }
+            if inDistinct.value(for: b) == nil {
                 distinct.insert(String(decoding: b, as: UTF8.self))
                 inDistinct.remember(b, ())
             }
             // More distinct values than half the rows: the labels cannot repeat enough.
-            if distinct.count * 2 > sample.count { return .generation }
+            return distinct.count * 2 <= sample.count
         }
+        if !repeating { return .generation }
         return TypeInference.infer(sample) != .text && distinct.count * 2 <= present ? .classification : .generation
     }
 
@@ -341,9 +340,10 @@ struct DatasetBuilder {
     private func encode(_ system: inout SystemOutputs, onto classes: inout CategoricalColumn) {
         var known = ByteLevelCache<Int32>()
         let output = system.output, present = system.present
-        let codes = (0 ..< output.count).map { row -> Int32 in
-            guard present?.contains(row) ?? true else { return -1 }
-            return output.withUTF8(row) { classes.code(utf8: $0, known: &known, missing: TypeInference.isAbsent) }
+        var codes: [Int32] = []
+        codes.reserveCapacity(output.count)
+        output.forEachValue { row, b in
+            codes.append(present?.contains(row) ?? true ? classes.code(utf8: b, known: &known, missing: TypeInference.isAbsent) : -1)
         }
         system.predictedClass = codes
         if codes.contains(-1) { system.present = BitSet(codes.indices.filter { codes[$0] >= 0 }) }
@@ -352,13 +352,11 @@ struct DatasetBuilder {
     /// A text column whose values are nearly all numbers is usually a typo in the data.
     private func nearlyNumeric(_ cells: TextColumn, name: String) -> String? {
         var numbers = 0, others = 0, example = ""
-        for row in 0 ..< cells.count {
-            cells.withUTF8(row) { b in
-                if TypeInference.isMissing(b) { return }
-                if TypeInference.parseNumber(b) != nil { numbers += 1 } else {
-                    others += 1
-                    if example.isEmpty { example = String(decoding: b, as: UTF8.self) }
-                }
+        cells.forEachValue { _, b in
+            if TypeInference.isMissing(b) { return }
+            if TypeInference.parseNumber(b) != nil { numbers += 1 } else {
+                others += 1
+                if example.isEmpty { example = String(decoding: b, as: UTF8.self) }
             }
         }
         guard numbers >= 20, others * 20 <= numbers else { return nil }

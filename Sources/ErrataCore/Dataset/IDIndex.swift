@@ -47,16 +47,19 @@ struct IDIndex: Sendable {
 
     /// Adds row `row` of `ids`; returns the earlier row with the same id instead, if any.
     mutating func insert(row: Int, of ids: TextColumn) -> Int? {
-        ids.withUTF8(row) { id in
-            var (slot, tag) = start(Self.hash(id))
-            while slots[slot] != 0 {
-                let existing = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if slots[slot] & ~0xFFFF_FFFF == tag, ids.withUTF8(existing, { $0.elementsEqual(id) }) { return existing }
-                slot = (slot + 1) & mask
-            }
-            slots[slot] = tag | UInt64(row + 1)
-            return nil
+        ids.withUTF8(row) { insert(row: row, id: $0, of: ids) }
+    }
+
+    /// Adds row `row` of `ids`, whose bytes `id` are, for loops that already hold them.
+    mutating func insert(row: Int, id: UnsafeBufferPointer<UInt8>, of ids: TextColumn) -> Int? {
+        var (slot, tag) = start(Self.hash(id))
+        while slots[slot] != 0 {
+            let existing = Int(slots[slot] & 0xFFFF_FFFF) - 1
+            if slots[slot] & ~0xFFFF_FFFF == tag, ids.withUTF8(existing, { $0.elementsEqual(id) }) { return existing }
+            slot = (slot + 1) & mask
         }
+        slots[slot] = tag | UInt64(row + 1)
+        return nil
     }
 
     var memoryFootprint: Int { slots.capacity * 8 }

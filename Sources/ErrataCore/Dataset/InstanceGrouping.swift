@@ -25,13 +25,19 @@ struct InstanceGrouping {
             }
             return
         }
-        ids = table.cells[idColumn]
-        for row in 0 ..< table.rowCount {
-            if ids.byteCount(row) == 0 { throw table.error(row: row, column: idColumn, "empty id") }
-            if let first = index.insert(row: row, of: ids) {
-                throw table.error(row: row, column: idColumn, "duplicate id '\(ids[row])' (first on line \(table.rowLines[first]))")
+        let ids = table.cells[idColumn]
+        var index = self.index, failure: LoadError?
+        _ = ids.allValues { row, id in
+            if id.isEmpty {
+                failure = table.error(row: row, column: idColumn, "empty id")
+            } else if let first = index.insert(row: row, id: id, of: ids) {
+                failure = table.error(row: row, column: idColumn, "duplicate id '\(ids[row])' (first on line \(table.rowLines[first]))")
             }
+            return failure == nil
         }
+        if let failure { throw failure }
+        self.ids = ids
+        self.index = index
     }
 
     init(groupingRowsOf table: RawTable, idColumn: Int) throws {

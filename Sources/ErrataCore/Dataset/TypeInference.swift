@@ -144,23 +144,19 @@ enum TypeInference {
     static func infer(_ cells: TextColumn) -> ColumnType {
         var couldBeNumeric = true, couldBeBoolean = true, couldBeDate = true, couldBeList = true
         var present = 0
-        for row in 0 ..< cells.count {
-            cells.withUTF8(row) { b in
-                if isMissing(b) { return }
-                present += 1
-                if couldBeNumeric, parseNumber(b) == nil { couldBeNumeric = false }
-                if couldBeBoolean, parseBoolean(b) == nil { couldBeBoolean = false }
-                if couldBeDate, parseDate(b) == nil { couldBeDate = false }
-                if couldBeList, b.first != UInt8(ascii: "[") || b.last != UInt8(ascii: "]") { couldBeList = false }
-            }
+        cells.forEachValue { _, b in
+            if isMissing(b) { return }
+            present += 1
+            if couldBeNumeric, parseNumber(b) == nil { couldBeNumeric = false }
+            if couldBeBoolean, parseBoolean(b) == nil { couldBeBoolean = false }
+            if couldBeDate, parseDate(b) == nil { couldBeDate = false }
+            if couldBeList, b.first != UInt8(ascii: "[") || b.last != UInt8(ascii: "]") { couldBeList = false }
         }
         if present == 0 { return .text }
         if couldBeBoolean { return .boolean }
         if couldBeNumeric { return .numeric }
         if couldBeDate { return .date }
-        if couldBeList, (0 ..< cells.count).allSatisfy({ row in
-            cells.withUTF8(row) { isMissing($0) || parseList($0) != nil }
-        }) { return .list }
+        if couldBeList, cells.allValues({ isMissing($1) || parseList($1) != nil }) { return .list }
 
         var distinct = Set<String>()
         var inDistinct = ByteLevelCache<Void>()
@@ -168,18 +164,17 @@ enum TypeInference {
         var maxWords = 0
         // Past this many distinct values neither categorical rule can hold: it is text.
         let enough = max(labelDistinct, cells.count / 2)
-        for row in 0 ..< cells.count {
-            cells.withUTF8(row) { b in
-                if isMissing(b) { return }
-                if b.count > categoricalMaxLength { tooLong = true }
-                if maxWords <= 3 { maxWords = max(maxWords, TextFeatures.tokens(b)) }
-                if inDistinct.value(for: b) == nil {
-                    distinct.insert(String(decoding: b, as: UTF8.self))
-                    inDistinct.remember(b, ())
-                }
+        let fewEnough = cells.allValues { _, b in
+            if isMissing(b) { return true }
+            if b.count > categoricalMaxLength { tooLong = true }
+            if maxWords <= 3 { maxWords = max(maxWords, TextFeatures.tokens(b)) }
+            if inDistinct.value(for: b) == nil {
+                distinct.insert(String(decoding: b, as: UTF8.self))
+                inDistinct.remember(b, ())
             }
-            if distinct.count > enough { return .text }
+            return distinct.count <= enough
         }
+        if !fewEnough { return .text }
         if distinct.count <= labelDistinct, maxWords <= 3 { return .categorical }
         if !tooLong, distinct.count * 2 <= present { return .categorical }
         return .text
@@ -195,38 +190,29 @@ enum TypeInference {
         case .categorical:
             var column = CategoricalColumn()
             var known = ByteLevelCache<Int32>()
-            for row in 0 ..< n {
-                cells.withUTF8(row) { column.append(utf8: $0, known: &known) }
-            }
+            cells.forEachValue { column.append(utf8: $1, known: &known) }
             return .categorical(column)
         case .numeric, .date:
             var values = [Double](repeating: .nan, count: n)
-            for row in 0 ..< n {
-                cells.withUTF8(row) { b in
-                    if isMissing(b) { return }
-                    if let v = type == .numeric ? parseNumber(b) : parseDate(b) { values[row] = v } else { badRows.append(row) }
-                }
+            cells.forEachValue { row, b in
+                if isMissing(b) { return }
+                if let v = type == .numeric ? parseNumber(b) : parseDate(b) { values[row] = v } else { badRows.append(row) }
             }
             return type == .numeric ? .numeric(values) : .date(values)
         case .boolean:
             var values = [Int8](repeating: -1, count: n)
-            for row in 0 ..< n {
-                cells.withUTF8(row) { b in
-                    if isMissing(b) { return }
-                    if let v = parseBoolean(b) { values[row] = v ? 1 : 0 } else { badRows.append(row) }
-                }
+            cells.forEachValue { row, b in
+                if isMissing(b) { return }
+                if let v = parseBoolean(b) { values[row] = v ? 1 : 0 } else { badRows.append(row) }
             }
             return .boolean(values)
         case .list:
             var column = ListColumn()
-            for row in 0 ..< n {
-                let values = cells.withUTF8(row) { b -> [String] in
-                    if isMissing(b) { return [] }
-                    if let list = parseList(b) { return list }
-                    badRows.append(row)
-                    return []
-                }
-                column.append(values)
+            cells.forEachValue { row, b in
+                if isMissing(b) { return column.append([]) }
+                if let list = parseList(b) { return column.append(list) }
+                badRows.append(row)
+                column.append([])
             }
             return .list(column)
         }

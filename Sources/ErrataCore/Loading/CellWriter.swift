@@ -139,8 +139,8 @@ struct CellWriter: ~Copyable, FieldSink {
         let rows = table.rowCount + stagedRows
         if rows > table.rowLines.capacity { table.rowLines.reserveCapacity(projected(rows)) }
         for c in 0 ..< columnCount {
-            let byteCount = table.cells[c].bytes.count + staged[c].count
-            if rows + 1 > table.cells[c].offsets.capacity || byteCount > table.cells[c].bytes.capacity {
+            let byteCount = table.cells[c].byteCount + staged[c].count, capacity = table.cells[c].appendCapacity
+            if rows > capacity.rows || byteCount > capacity.bytes {
                 table.cells[c].reserveCapacity(rows: projected(rows), bytes: projected(byteCount))
             }
             if rows > table.cellColumns[c].capacity { table.cellColumns[c].reserveCapacity(projected(rows)) }

@@ -108,24 +108,29 @@ enum SliceComparison {
 
     /// The rows whose text contains `needle` (not empty).
     ///
-    /// One `memmem` pass over the column's contiguous bytes rather than a search per row: a
-    /// hit is mapped to its row through the offsets (hits come in order, so the row pointer
-    /// only moves forward), a hit straddling two rows is not a match, and after a match the
-    /// search resumes at the next row. Blocks of 64-row-aligned rows run on all cores, each
-    /// writing its own words of the bitset.
+    /// One `memmem` pass over each run of the column's contiguous bytes rather than a search
+    /// per row: a hit is mapped to its row through the offsets (hits come in order, so the row
+    /// pointer only moves forward), a hit straddling two rows is not a match, and after a match
+    /// the search resumes at the next row. Blocks of 64-row-aligned rows of a run run on all
+    /// cores, each writing its own words of the bitset; runs go one after another, so a word
+    /// two runs share is never written by two cores.
     static func rowsContaining(_ needle: [UInt8], in text: TextColumn) -> BitSet {
-        let n = text.count
         let wordBits = UInt.bitWidth
-        var words = [UInt](repeating: 0, count: (n + wordBits - 1) / wordBits)
-        let blocks = max(1, min(words.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        text.withStorage { bytes, offsets in
+        var words = [UInt](repeating: 0, count: (text.count + wordBits - 1) / wordBits)
+        text.forEachRun { runStart, bytes, offsets in
+            let runEnd = runStart + offsets.count - 1
+            let firstWord = runStart / wordBits, endWord = (runEnd + wordBits - 1) / wordBits
+            let blocks = max(1, min(endWord - firstWord, ProcessInfo.processInfo.activeProcessorCount * 4))
             needle.withUnsafeBufferPointer { pattern in
                 words.withUnsafeMutableBufferPointer { output in
                     let shared = UncheckedSendable((bytes: bytes, offsets: offsets, pattern: pattern, output: output))
                     DispatchQueue.concurrentPerform(iterations: blocks) { block in
                         let (bytes, offsets, pattern, output) = shared.value
-                        let firstWord = output.count * block / blocks, endWord = output.count * (block + 1) / blocks
-                        let firstRow = firstWord * wordBits, endRow = min(n, endWord * wordBits)
+                        let words = endWord - firstWord
+                        let blockStart = firstWord + words * block / blocks, blockEnd = firstWord + words * (block + 1) / blocks
+                        // Rows of this run in the block, counted from the run's first row.
+                        let firstRow = max(runStart, blockStart * wordBits) - runStart
+                        let endRow = min(runEnd, blockEnd * wordBits) - runStart
                         guard firstRow < endRow, let base = bytes.baseAddress else { return }
                         var row = firstRow
                         var position = offsets[firstRow]
@@ -135,7 +140,8 @@ enum SliceComparison {
                             let at = UnsafeRawPointer(base).distance(to: hit)
                             while offsets[row + 1] <= at { row += 1 }
                             if at + pattern.count <= offsets[row + 1] {
-                                output[row / wordBits] |= 1 << UInt(row % wordBits)
+                                let global = runStart + row
+                                output[global / wordBits] |= 1 << UInt(global % wordBits)
                                 row += 1
                                 if row >= endRow { break }
                                 position = offsets[row]

@@ -288,12 +288,12 @@ public struct SliceEvaluator: Sendable {
         switch value {
         case .texts(let t):
             var result = [Double](repeating: .nan, count: t.count)
-            t.withStorage { bytes, offsets in
+            t.forEachRun { firstRow, bytes, offsets in
                 result.withUnsafeMutableBufferPointer { output in
                     let shared = UncheckedSendable((bytes: bytes, offsets: offsets, output: output))
-                    parallelChunks(t.count) { rows in
+                    parallelChunks(offsets.count - 1) { rows in
                         let (bytes, offsets, output) = shared.value
-                        for row in rows { output[row] = f(bytes, offsets[row] ..< offsets[row + 1]) }
+                        for row in rows { output[firstRow + row] = f(bytes, offsets[row] ..< offsets[row + 1]) }
                     }
                 }
             }
