@@ -14,7 +14,8 @@ public struct Linear: Sendable {
 
     /// Writes the bias into every row and adds the product to it (`beta` 1): one pass over
     /// the output instead of zeroing it, multiplying and adding the bias in a second pass.
-    public func callAsFunction(_ x: Matrix) -> Matrix {
+    /// With `bf16` (this layer's weight, packed), the product runs in bfloat16.
+    func callAsFunction(_ x: Matrix, bf16: BFloat16Weights?) -> Matrix {
         precondition(x.columns == inputs, "Linear over \(inputs) inputs given \(x.columns)")
         let count = x.rows * outputs
         let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -23,6 +24,7 @@ public struct Linear: Sendable {
                 for r in 0 ..< x.rows { (out + r * outputs).initialize(from: b.baseAddress!, count: outputs) }
             }
             x.values.withUnsafeBufferPointer { a in
+                if let bf16 { return bf16.accumulate(rows: x.rows, a.baseAddress!, into: out) }
                 weight.values.withUnsafeBufferPointer { w in
                     MatrixMultiply.gemm(transposeA: false, transposeB: true, m: x.rows, n: outputs, k: inputs,
                                         a: a.baseAddress!, lda: inputs, b: w.baseAddress!, ldb: inputs,
@@ -33,6 +35,8 @@ public struct Linear: Sendable {
         }
         return Matrix(rows: x.rows, columns: outputs, values: values)
     }
+
+    public func callAsFunction(_ x: Matrix) -> Matrix { self(x, bf16: nil) }
 
     /// The gradient with respect to the input, `dx = dy · W` (weights are frozen: no `dW`).
     public func inputGradient(_ dy: Matrix) -> Matrix {
