@@ -29,6 +29,23 @@ import Testing
         #expect(plain["precision"] is NSNull && plain["precision_error"] is NSNull)
     }
 
+    /// `--all`: the summary's mean and largest error, from the instances' own; the table (from
+    /// the cache on the second run) says both.
+    @Test(.enabled(if: BFloat16Weights.processorSupports, "the processor lacks AVX512-BF16"))
+    func allSummarisesTheErrorOverTheSlice() throws {
+        let cache = try TemporaryDirectory()
+        let arguments = ["attribute", "rotten-tomatoes", "--all", "--where", "movie == \"adam_sandlers_eight_crazy_nights\"",
+                         "--system", "minilm", "--method", "loo", "--precision", "bf16"]
+        let environment = try AttributeCommandTests.environment(cache, minilm: true)
+        let summary = try ErrataProcess.run(arguments + ["--format", "json"], environment: environment)
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let json = try summary.json()
+        let mean = try #require(json["precision_error_mean"] as? Double), largest = try #require(json["precision_error_max"] as? Double)
+        #expect(mean > 0 && mean <= largest && largest < 0.01)
+        let table = try ErrataProcess.run(arguments, environment: environment)
+        #expect(table.stdout.contains(String(format: "bf16: f(x) off float32 by %.2e on average, %.2e at most", mean, largest)), "\(table.stdout)")
+    }
+
     @Test func bf16WithAGradientMethodIsAUsageError() throws {
         let cache = try TemporaryDirectory()
         let result = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--instance", AttributeCommandTests.id, "--method", "ig",
