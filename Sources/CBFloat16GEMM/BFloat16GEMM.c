@@ -104,11 +104,14 @@ BF16_TARGET static void pack_rows(const float *a, ptrdiff_t lda, ptrdiff_t rows,
     }
 }
 
-/// C[rows x columns] += the 8 x 48 tile of one row panel times one weight panel over `pairs`.
-BF16_TARGET static void micro_kernel(ptrdiff_t pairs, const uint32_t *a, const uint32_t *b,
+/// The 8 x 48 tile of one row panel times one weight panel over `pairs`, stored into
+/// C[rows x columns] added to `base`: the bias (`bias`, 48 of its values, or zero when NULL)
+/// for the first k block, C itself for the others.
+BF16_TARGET static void micro_kernel(ptrdiff_t pairs, const uint32_t *a, const uint32_t *b, bool first, const float *bias,
                                      float *c, ptrdiff_t ldc, ptrdiff_t rows, ptrdiff_t columns) {
     __m512 acc[MR][3];
-    // The tile of C is read after the k loop: fetched now, its misses overlap the products.
+    // The tile of C is written (and for later k blocks read) after the k loop: fetched now,
+    // its misses overlap the products.
     for (int r = 0; r < rows; r++) {
         _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
         _mm_prefetch((const char *)(c + r * ldc + 16), _MM_HINT_T0);
@@ -128,27 +131,21 @@ BF16_TARGET static void micro_kernel(ptrdiff_t pairs, const uint32_t *a, const u
             acc[r][2] = _mm512_dpbf16_ps(acc[r][2], ar, b2);
         }
     }
-    if (rows == MR && columns == NR) {
-        for (int r = 0; r < MR; r++)
-            for (int v = 0; v < 3; v++) {
-                float *out = c + r * ldc + 16 * v;
-                _mm512_storeu_ps(out, _mm512_add_ps(_mm512_loadu_ps(out), acc[r][v]));
-            }
-        return;
-    }
     for (int v = 0; v < 3; v++) {
         ptrdiff_t left = columns - 16 * v;
         if (left <= 0) break;
         __mmask16 mask = (__mmask16)(left >= 16 ? 0xFFFF : (1u << left) - 1);
+        __m512 offset = first && bias ? _mm512_maskz_loadu_ps(mask, bias + 16 * v) : _mm512_setzero_ps();
         for (int r = 0; r < rows; r++) {
             float *out = c + r * ldc + 16 * v;
-            _mm512_mask_storeu_ps(out, mask, _mm512_add_ps(_mm512_maskz_loadu_ps(mask, out), acc[r][v]));
+            __m512 base = first ? offset : _mm512_maskz_loadu_ps(mask, out);
+            _mm512_mask_storeu_ps(out, mask, _mm512_add_ps(base, acc[r][v]));
         }
     }
 }
 
-bool errata_bf16_gemm_accumulate(ptrdiff_t m, const float *a, ptrdiff_t lda,
-                                 const ErrataBF16Weights *weights, float *c, ptrdiff_t ldc) {
+bool errata_bf16_gemm(ptrdiff_t m, const float *a, ptrdiff_t lda, const ErrataBF16Weights *weights,
+                      const float *bias, float *c, ptrdiff_t ldc) {
     if (m <= 0) return true;
     const ptrdiff_t pairsPerBlock = KC / 2;
     uint32_t *block = aligned_alloc(64, (size_t)MC * pairsPerBlock * 4);
@@ -167,8 +164,8 @@ bool errata_bf16_gemm_accumulate(ptrdiff_t m, const float *a, ptrdiff_t lda,
                 const uint32_t *b = weights->data + panel * weights->pairs * NR + p0 * NR;
                 ptrdiff_t j0 = panel * NR, columns = weights->outputs - j0 < NR ? weights->outputs - j0 : NR;
                 for (ptrdiff_t r0 = 0; r0 < rows; r0 += MR) {
-                    micro_kernel(pairs, block + r0 * pairs, b, c + (i0 + r0) * ldc + j0, ldc,
-                                 rows - r0 < MR ? rows - r0 : MR, columns);
+                    micro_kernel(pairs, block + r0 * pairs, b, p0 == 0, bias ? bias + j0 : NULL,
+                                 c + (i0 + r0) * ldc + j0, ldc, rows - r0 < MR ? rows - r0 : MR, columns);
                 }
             }
         }

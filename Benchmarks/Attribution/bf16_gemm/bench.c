@@ -28,7 +28,7 @@ typedef struct {
 
 static void *run(void *arg) {
     Job *j = arg;
-    if (j->bf16) errata_bf16_gemm_accumulate(j->m, j->a, j->k, j->packed, j->c, j->n);
+    if (j->bf16) errata_bf16_gemm(j->m, j->a, j->k, j->packed, NULL, j->c, j->n);
     else sgemm(101, 111, 112, j->m, j->n, j->k, 1, j->a, j->k, j->w, j->k, 1, j->c, j->n);
     return NULL;
 }

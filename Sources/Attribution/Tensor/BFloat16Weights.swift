@@ -32,17 +32,18 @@ public final class BFloat16Weights: @unchecked Sendable {
 
     deinit { errata_bf16_free_weights(packed) }
 
-    /// `c += bf16(a) · bf16(W)ᵀ` for `rows` rows of `a` (`inputs` columns) and `c` (`outputs`
-    /// columns), the rows split over cores as `MatrixMultiply` splits a float32 product.
-    func accumulate(rows: Int, _ a: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>) {
+    /// `c = bias + bf16(a) · bf16(W)ᵀ` for `rows` rows of `a` (`inputs` columns) and `c`
+    /// (`outputs` columns; only written), `bias` (`outputs` values) added to every row, the
+    /// rows split over cores as `MatrixMultiply` splits a float32 product.
+    func multiply(rows: Int, _ a: UnsafePointer<Float>, bias: UnsafePointer<Float>?, into c: UnsafeMutablePointer<Float>) {
         let blocks = MatrixMultiply.blocks(m: rows, n: 1, k: inputs * outputs)
-        let pa = SendableReadPointer(a), pc = SendablePointer(c)
+        let pa = SendableReadPointer(a), pc = SendablePointer(c), pb = bias.map(SendableReadPointer.init)
         let weights = self
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
             let start = rows * block / blocks, count = rows * (block + 1) / blocks - start
             // The kernel fails only when its 100 KB working buffer cannot be allocated.
-            let done = errata_bf16_gemm_accumulate(count, pa.base + start * weights.inputs, weights.inputs, weights.packed,
-                                                   pc.base + start * weights.outputs, weights.outputs)
+            let done = errata_bf16_gemm(count, pa.base + start * weights.inputs, weights.inputs, weights.packed,
+                                        pb?.base, pc.base + start * weights.outputs, weights.outputs)
             precondition(done, "out of memory in the bfloat16 matrix product")
         }
     }

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 /// A matrix product in bfloat16 with float32 accumulation, for processors with AVX512-BF16
-/// (`vdpbf16ps`): `C += bf16(A) · bf16(W)ᵀ`, all row-major, where `W` is a layer's weight in
+/// (`vdpbf16ps`): `C = bias + bf16(A) · bf16(W)ᵀ`, all row-major, where `W` is a layer's weight in
 /// PyTorch's `[outputs, inputs]` layout. The weights are rounded to bfloat16 and packed into
 /// column panels once (`errata_bf16_pack_weights`); the activations `A` are rounded (to
 /// nearest, ties to even) while each block of them is packed.
@@ -22,10 +22,12 @@ ErrataBF16Weights *errata_bf16_pack_weights(const float *w, ptrdiff_t outputs, p
 
 void errata_bf16_free_weights(ErrataBF16Weights *weights);
 
-/// `C[m × outputs] += bf16(A[m × inputs]) · bf16(W)ᵀ`; rows of `a` are `lda` floats apart,
-/// rows of `c` `ldc`. Single-threaded: callers split the rows of `A` and `C` across cores.
-/// Returns false (and leaves `c` alone) when a working buffer cannot be allocated.
-bool errata_bf16_gemm_accumulate(ptrdiff_t m, const float *a, ptrdiff_t lda,
-                                 const ErrataBF16Weights *weights, float *c, ptrdiff_t ldc);
+/// `C[m × outputs] = bias + bf16(A[m × inputs]) · bf16(W)ᵀ`, `bias` (`outputs` floats, or NULL
+/// for none) added to every row; rows of `a` are `lda` floats apart, rows of `c` `ldc`. `c` is
+/// only written, so it need not be initialised: the bias is added in the same pass as the
+/// product. Single-threaded: callers split the rows of `A` and `C` across cores. Returns false
+/// (and leaves `c` alone) when a working buffer cannot be allocated.
+bool errata_bf16_gemm(ptrdiff_t m, const float *a, ptrdiff_t lda, const ErrataBF16Weights *weights,
+                      const float *bias, float *c, ptrdiff_t ldc);
 
 #endif

@@ -35,6 +35,9 @@ struct AttributionBench: ParsableCommand {
     @Option(help: "Timed passes per length in forward.")
     var repeats = 30
 
+    @Option(help: "bf16: alternating rounds of float32 and bf16 forward passes.")
+    var rounds = 5
+
     @Option(help: "Orderings k in the permutation budget 2(M + 1)·k.")
     var orderings = 10
 
@@ -85,7 +88,7 @@ struct AttributionBench: ParsableCommand {
         }
         if workloads.contains(.bf16) {
             log("forward passes over perturbation batches, float32 and bf16")
-            report.bf16 = try BFloat16Forward().run(inputs)
+            report.bf16 = try BFloat16Forward(rounds: rounds).run(inputs)
         }
         if workloads.contains(.multiply) {
             log("matrix products at the model's shapes")

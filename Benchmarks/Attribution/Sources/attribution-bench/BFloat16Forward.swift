@@ -34,9 +34,9 @@ struct BFloat16Forward {
         var testPredictionsChanged: Int
     }
 
+    var rounds: Int
     var sentences = 12
     var perturbations = 64
-    var rounds = 5
 
     func run(_ inputs: BenchmarkInputs) throws -> Result {
         let float32 = inputs.classifier
