@@ -82,8 +82,8 @@ int main(int argc, char **argv) {
         int m = shapes[s][0], n = shapes[s][1], k = shapes[s][2];
         float *a = malloc(sizeof(float) * m * k), *w = malloc(sizeof(float) * n * k), *c = malloc(sizeof(float) * m * n);
         srand(1);
-        for (size_t i = 0; i < (size_t)m * k; i++) a[i] = (float)rand() / RAND_MAX * 2 - 1;
-        for (size_t i = 0; i < (size_t)n * k; i++) w[i] = ((float)rand() / RAND_MAX * 2 - 1) * 0.05f;
+        for (size_t i = 0; i < (size_t)m * k; i++) a[i] = (float)(rand() / (RAND_MAX + 1.0) * 2 - 1);
+        for (size_t i = 0; i < (size_t)n * k; i++) w[i] = (float)((rand() / (RAND_MAX + 1.0) * 2 - 1) * 0.05);
         ErrataBF16Weights *packed = errata_bf16_pack_weights(w, n, k, k);
         // Correctness on a few rows: against double sums of the rounded inputs.
         memset(c, 0, sizeof(float) * m * n);
