@@ -38,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "Attribution",
-            dependencies: ["ErrataCore"],
+            dependencies: ["ErrataCore", "CBFloat16GEMM"],
             // Tensor kernels and explainers: optimised in debug builds too (see ErrataCore).
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
@@ -63,6 +63,12 @@ let package = Package(
             ],
             // Runs over every row on sorts and searches: optimised in debug builds too.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // errata's bfloat16 GEMM (AVX512-BF16), for `--precision bf16`: in C because Swift has
+        // no AVX-512 intrinsics. Optimised in debug builds too: its intrinsics are slow at -O0.
+        .target(
+            name: "CBFloat16GEMM",
+            cSettings: [.unsafeFlags(["-O3"])]
         ),
         // C shim: memmem, a GNU extension Swift's Glibc module does not import.
         .target(name: "CStringSearch"),

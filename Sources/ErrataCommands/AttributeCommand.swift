@@ -60,6 +60,9 @@ struct AttributeCommand: AsyncParsableCommand {
     @Flag(help: "Add comprehensiveness and sufficiency (and their AOPC) of the scores.")
     var faithfulness = false
 
+    @Option(help: "Perturbation methods' arithmetic: float32, or bf16 (AVX512-BF16 processors; faster, reports the f(x) error it adds).")
+    var precision: ExplanationPrecision = .float32
+
     @Flag(help: "Run exact Shapley values beyond 14 players without asking (the time is estimated first).")
     var yes = false
 
@@ -70,6 +73,7 @@ struct AttributeCommand: AsyncParsableCommand {
         guard all != (instance != nil) else { throw ValidationError("give either --instance ID or --all") }
         if filter.expression != nil, !all { throw ValidationError("--where selects the instances of --all") }
         if case .headImportance = method, faithfulness { throw ValidationError("--faithfulness scores explanations, not head importance") }
+        try Self.validate(precision: precision, method: method)
     }
 
     func run() async throws {
@@ -113,10 +117,24 @@ struct AttributeCommand: AsyncParsableCommand {
         }
     }
 
+    /// bf16 is for the perturbation methods, and only where the processor runs its kernel;
+    /// `processorSupports` is a parameter so tests can refuse on any processor.
+    static func validate(precision: ExplanationPrecision, method: AttributeMethod,
+                         processorSupports: Bool = BFloat16Weights.processorSupports) throws {
+        guard precision == .bf16 else { return }
+        guard method.explanationMethod?.isModelAgnostic == true else {
+            throw ValidationError("--precision bf16 applies to the perturbation methods (shap, kernelshap, permutation, exact, loo), not \(method.name)")
+        }
+        guard processorSupports else {
+            throw ValidationError("\(BFloat16Weights.refusal); use --precision float32")
+        }
+    }
+
     func request(system: String, text: String) -> ExplanationRequest {
         ExplanationRequest(system: system, text: text, method: method.explanationMethod ?? .ig, target: target,
                            unit: words ? .words : .tokens, masking: masking, baseline: baseline, steps: steps == 0 ? nil : steps,
-                           budget: budget, seed: seed, layer: layer, head: head, logit: logit)
+                           budget: budget, seed: seed, layer: layer, head: head, logit: logit,
+                           precision: precision == .float32 ? nil : precision)
     }
 
     static func render(_ explanation: Explanation, id: String, _ format: ReportFormat) throws -> String {
@@ -168,3 +186,4 @@ enum TokenRows {
 
 extension ExplanationBaseline: ExpressibleByArgument {}
 extension ExplanationMasking: ExpressibleByArgument {}
+extension ExplanationPrecision: ExpressibleByArgument {}

@@ -66,6 +66,18 @@ import Testing
         #expect(decoded == request)
     }
 
+    /// float32 (nil) adds no key, so cache keys of float32 requests stay those written before
+    /// bf16 existed; bf16 is part of the identity.
+    @Test func precisionEntersTheRequestOnlyWhenNotFloat32() throws {
+        let float32 = ExplanationRequest(system: "minilm", text: "good", method: .shap)
+        let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(float32)) as? [String: Any])
+        #expect(object["precision"] == nil)
+        var bf16 = float32
+        bf16.precision = .bf16
+        #expect(try JSONDecoder().decode(ExplanationRequest.self, from: JSONEncoder().encode(bf16)) == bf16)
+        #expect(bf16 != float32)
+    }
+
     static let explanation = Explanation(
         method: "ig", text: "good", tokens: [.init(text: "good", start: 0, end: 4)], scores: [0.3], value: 0.8,
         prediction: "positive", probabilities: ["negative": 0.2, "positive": 0.8], target: "positive", output: "probability",
@@ -73,11 +85,11 @@ import Testing
 
     @Test func undefinedValuesAreNullInJSON() throws {
         let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.explanation)) as? [String: Any])
-        for key in ["se", "base_value", "delta", "steps", "converged", "matrix", "matrix_tokens", "layer", "head", "faithfulness"] {
+        for key in ["se", "base_value", "delta", "steps", "converged", "matrix", "matrix_tokens", "layer", "head", "faithfulness", "precision", "precision_error"] {
             #expect(object[key] is NSNull, "\(key) should be null")
         }
         #expect(object["evaluations"] as? Int == 52)
-        #expect(object.count == 20)
+        #expect(object.count == 22)
     }
 
     @Test func faithfulnessIsWrittenWithItsMeansAndReadBack() throws {

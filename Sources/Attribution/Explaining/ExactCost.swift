@@ -43,7 +43,7 @@ extension Explainer {
             let mask = k * (coalitionCount / timed)
             return (0 ..< most).map { mask & (1 << $0) != 0 }
         }
-        let game = subject(texts[longest], unit: options.unit).game(.probability(0), options.masking)
+        let game = try subject(texts[longest], unit: options.unit).game(.probability(0), options.masking, options.precision)
         let start = DispatchTime.now().uptimeNanoseconds
         _ = try game.values(of: coalitions)
         let perEvaluation = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(timed)

@@ -26,6 +26,9 @@ public struct Explainer: Sendable {
         /// Attention: the layer (default the last) and head (default the average of all).
         public var layer: Int?
         public var head: Int?
+        /// The transformer's weight products in the perturbation methods (the Shapley family
+        /// and leave-one-out): float32, or bf16 on processors with AVX512-BF16.
+        public var precision: ExplanationPrecision = .float32
 
         public init() {}
     }
@@ -38,6 +41,8 @@ public struct Explainer: Sendable {
     }
 
     public let model: Model
+    /// The transformer with bf16 weight products, packed on the first bf16 request.
+    private let bf16 = BFloat16Classifier()
 
     public init(classifier: TextClassifier) {
         model = .transformer(classifier)
@@ -76,7 +81,9 @@ public struct Explainer: Sendable {
         var players: Players
         var probabilities: [Double]
         var encoding: Encoding?
-        var game: (Target, Masking) -> any CoalitionGame
+        /// The coalition game of a target under a masking, with the model's weight products
+        /// in a precision (bf16: the transformer only).
+        var game: (Target, Masking, ExplanationPrecision) throws -> any CoalitionGame
     }
 
     func subject(_ text: String, unit: Players.Unit) -> Subject {
@@ -85,13 +92,17 @@ public struct Explainer: Sendable {
             let encoding = classifier.tokenizer.encode(text)
             let players = Players(encoding: encoding, text: text, unit: unit)
             let probabilities = classifier.head.probabilities(classifier.encoder.forward(batch: [encoding.ids])[0].pooled).map(Double.init)
-            return Subject(players: players, probabilities: probabilities, encoding: encoding) { target, masking in
-                ClassifierGame(classifier: classifier, encoding: encoding, players: players, masking: masking, target: target)
+            return Subject(players: players, probabilities: probabilities, encoding: encoding) { target, masking, precision in
+                let model = precision == .float32 ? classifier : try bf16.classifier(from: classifier)
+                return ClassifierGame(classifier: model, encoding: encoding, players: players, masking: masking, target: target)
             }
         case .bagOfWords(let classifier):
             let (players, words) = classifier.players(of: text)
-            return Subject(players: players, probabilities: classifier.probabilities(text), encoding: nil) { target, _ in
-                BagOfWordsGame(classifier: classifier, words: words, target: target)
+            return Subject(players: players, probabilities: classifier.probabilities(text), encoding: nil) { target, _, precision in
+                guard precision == .float32 else {
+                    throw AttributionError.invalidArgument("--precision \(precision.rawValue) applies to the transformer; the bag-of-words model has no matrix products")
+                }
+                return BagOfWordsGame(classifier: classifier, words: words, target: target)
             }
         }
     }
@@ -127,7 +138,7 @@ public struct Explainer: Sendable {
             probabilities: Dictionary(uniqueKeysWithValues: zip(labels, probabilities)),
             target: labels[targetIndex], output: options.logit ? "logit" : "probability", evaluations: 0)
         if options.method.isModelAgnostic {
-            let game = CancellableGame(subject.game(target, options.masking), isCancelled: isCancelled)
+            let game = CancellableGame(try subject.game(target, options.masking, options.precision), isCancelled: isCancelled)
             let partial = explanation
             let (attribution, converged) = try shapley(game, options: options, fraction: fraction) { estimate in
                 var update = partial
@@ -138,7 +149,17 @@ public struct Explainer: Sendable {
             }
             explanation.apply(attribution)
             explanation.converged = converged
+            if options.precision != .float32 {
+                // f(x) in float32 (one more forward pass) against v(N), which the game computed.
+                let everyone = [Bool](repeating: true, count: players.count)
+                let reference = try subject.game(target, options.masking, .float32).values(of: [everyone])[0]
+                explanation.precision = options.precision
+                explanation.precisionError = abs(attribution.value - reference)
+            }
             return explanation
+        }
+        guard options.precision == .float32 else {
+            throw AttributionError.invalidArgument("--precision \(options.precision.rawValue) applies to the perturbation methods (shap, kernelshap, permutation, exact, loo); \(options.method.rawValue) runs in float32")
         }
         guard case .transformer(let classifier) = model, let encoding = subject.encoding else {
             throw AttributionError.invalidArgument("the bag-of-words model has no gradients or attention: \(options.method.rawValue) needs them; use shap, kernelshap, permutation, exact or loo")
@@ -188,7 +209,7 @@ public struct Explainer: Sendable {
     public func faithfulness(of scores: [Double], text: String, target: String, options: Options) throws -> FaithfulnessScores {
         let subject = subject(text, unit: options.unit)
         let index = try targetIndex(target, probabilities: subject.probabilities)
-        return try Faithfulness(of: scores, probabilities: subject.game(.probability(index), options.masking))
+        return try Faithfulness(of: scores, probabilities: subject.game(.probability(index), options.masking, .float32))
     }
 
     /// Head importance (Michel et al. 2019) over `texts`: the mean of |∂target/∂g_h| at

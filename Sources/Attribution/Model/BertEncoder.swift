@@ -1,3 +1,4 @@
+import ErrataCore
 import Foundation
 
 /// One sequence to encode: its word embeddings (one row per token, from `embeddings(tokenIds:)`
@@ -28,12 +29,40 @@ public final class BertEncoder: Sendable {
     public let config: BertConfig
     public let pooling: Pooling
     public let weights: BertWeights
+    /// The weight matrices packed for the bfloat16 kernel, one per layer; nil in float32.
+    let bf16Layers: [BFloat16Layer]?
 
     public init(config: BertConfig, weights: BertWeights, pooling: Pooling) {
         _ = HeapRetention.enabled
         self.config = config
         self.weights = weights
         self.pooling = pooling
+        bf16Layers = nil
+    }
+
+    private init(_ encoder: BertEncoder, bf16Layers: [BFloat16Layer]) {
+        config = encoder.config
+        weights = encoder.weights
+        pooling = encoder.pooling
+        self.bf16Layers = bf16Layers
+    }
+
+    /// The arithmetic of the weight products.
+    public var precision: ExplanationPrecision { bf16Layers == nil ? .float32 : .bf16 }
+
+    /// This encoder with its weight products in `precision` (the weights shared, and for bf16
+    /// packed once). `processorSupports` says whether the processor runs the bf16 kernel (a
+    /// parameter so tests can refuse without such a processor).
+    /// - Throws: `ModelError.processorLacks` for bf16 on a processor without AVX512-BF16.
+    public func converted(to precision: ExplanationPrecision,
+                          processorSupports: Bool = BFloat16Weights.processorSupports) throws -> BertEncoder {
+        guard precision != self.precision else { return self }
+        guard precision == .bf16 else { return BertEncoder(config: config, weights: weights, pooling: pooling) }
+        guard processorSupports else { throw BFloat16Weights.refusal }
+        // Packing fails only on a processor without the feature (a test's injected answer).
+        let layers = weights.layers.compactMap(BFloat16Layer.init)
+        guard layers.count == weights.layers.count else { throw BFloat16Weights.refusal }
+        return BertEncoder(self, bf16Layers: layers)
     }
 
     /// Loads `config.json`, `model.safetensors` and `1_Pooling/config.json` from a model folder.

@@ -46,18 +46,19 @@ extension BertEncoder {
         var probabilities: [[Float]] = []
         var tapes: [LayerTape] = []
         for (l, layer) in weights.layers.enumerated() {
-            let qkv = layer.queryKeyValue(x)
+            let bf16 = bf16Layers?[l]
+            let qkv = layer.queryKeyValue(x, bf16: bf16?.queryKeyValue)
             let (context, probs) = attention(qkv, layout)
             var gated = context
             if let headGates { applyGates(&gated, layer: l, headGates) }
-            var attended = layer.attentionOutput(gated)
+            var attended = layer.attentionOutput(gated, bf16: bf16?.attentionOutput)
             RowBlocks.add(x, to: &attended)
             let (x1, norm1) = layer.attentionNorm.forward(attended)
-            let intermediate = layer.intermediate(x1)
+            let intermediate = layer.intermediate(x1, bf16: bf16?.intermediate)
             var slope: Matrix?
             let activated: Matrix
             if record { (activated, slope) = GELU.forwardKeepingSlope(intermediate) } else { activated = GELU.forward(intermediate) }
-            var out = layer.output(activated)
+            var out = layer.output(activated, bf16: bf16?.output)
             RowBlocks.add(x1, to: &out)
             let (x2, norm2) = layer.outputNorm.forward(out)
             if record {

@@ -6,6 +6,8 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
     case malformed(String, URL)
     case missingTensor(String, URL)
     case fetchFailed(String)
+    /// The processor lacks an instruction set a precision needs (named as in /proc/cpuinfo).
+    case processorLacks(feature: String, needed: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
         case let .malformed(what, url): return "\(url.path): \(what)"
         case let .missingTensor(name, url): return "\(url.path): no tensor named \(name)"
         case let .fetchFailed(message): return message
+        case let .processorLacks(feature, needed): return "\(needed) needs a processor with \(feature), which this one lacks"
         }
     }
 }

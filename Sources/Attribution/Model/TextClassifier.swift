@@ -1,3 +1,4 @@
+import ErrataCore
 import Foundation
 
 /// Tokenizer, frozen encoder and a trained linear head: text in, class probabilities out.
@@ -21,6 +22,14 @@ public final class TextClassifier: Sendable {
         let tokenizer = try WordPieceTokenizer(vocabulary: try Vocabulary(contentsOf: modelDirectory.appendingPathComponent("vocab.txt")),
                                                maxLength: encoder.config.maxPositionEmbeddings)
         self.init(tokenizer: tokenizer, encoder: encoder, head: try LinearHead(contentsOf: headFile))
+    }
+
+    /// This classifier with the encoder's weight products in `precision` (see
+    /// `BertEncoder.converted(to:processorSupports:)`); tokenizer and head are shared.
+    public func converted(to precision: ExplanationPrecision,
+                          processorSupports: Bool = BFloat16Weights.processorSupports) throws -> TextClassifier {
+        let encoder = try encoder.converted(to: precision, processorSupports: processorSupports)
+        return encoder === self.encoder ? self : TextClassifier(tokenizer: tokenizer, encoder: encoder, head: head)
     }
 
     /// Class names, `class0`, `class1`, ... when the head has none.

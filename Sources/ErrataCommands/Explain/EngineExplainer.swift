@@ -204,6 +204,7 @@ public final class EngineExplainer: Explaining, @unchecked Sendable {
         options.seed = request.seed
         options.layer = request.layer
         options.head = request.head
+        options.precision = request.precision ?? .float32
         return options
     }
 }

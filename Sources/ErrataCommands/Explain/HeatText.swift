@@ -34,6 +34,9 @@ enum HeatText {
         if let steps = e.steps { facts.append("\(steps) steps") }
         facts.append("\(e.evaluations) evaluations")
         if let converged = e.converged { facts.append(converged ? "converged" : "budget spent before convergence") }
+        if let precision = e.precision {
+            facts.append("\(precision.rawValue): f(x) off float32 by \(e.precisionError.map { String(format: "%.2e", $0) } ?? "—")")
+        }
         text += facts.joined(separator: " · ") + "\n"
         guard let f = e.faithfulness else { return text }
         text += "\nfaithfulness: AOPC comprehensiveness \(String(format: "%.4f", f.aopcComprehensiveness))"

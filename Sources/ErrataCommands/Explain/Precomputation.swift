@@ -23,11 +23,16 @@ struct Precomputation {
         /// Means over the instances, with `--faithfulness`; null otherwise.
         @ExplicitNull var aopcComprehensiveness: Double? = nil
         @ExplicitNull var aopcSufficiency: Double? = nil
+        /// With `--precision bf16`: the mean and largest |f(x) in bf16 − f(x) in float32|
+        /// over the instances; null in float32.
+        @ExplicitNull var precisionErrorMean: Double? = nil
+        @ExplicitNull var precisionErrorMax: Double? = nil
 
         enum CodingKeys: String, CodingKey {
             case system, method, instances, computed, cached, seconds
             case sentencesPerSecond = "sentences_per_second"
             case aopcComprehensiveness = "aopc_comprehensiveness", aopcSufficiency = "aopc_sufficiency"
+            case precisionErrorMean = "precision_error_mean", precisionErrorMax = "precision_error_max"
         }
     }
 
@@ -50,6 +55,9 @@ struct Precomputation {
                 if let c = s.aopcComprehensiveness, let u = s.aopcSufficiency {
                     lines += String(format: "faithfulness (means): AOPC comprehensiveness %.4f, AOPC sufficiency %.4f\n", c, u)
                 }
+                if let mean = s.precisionErrorMean, let max = s.precisionErrorMax {
+                    lines += String(format: "bf16: f(x) off float32 by %.2e on average, %.2e at most\n", mean, max)
+                }
                 return lines
             }
         }
@@ -59,7 +67,7 @@ struct Precomputation {
         let start = Date()
         var computed = 0, cached = 0
         var explanations: [(id: String, explanation: Explanation)] = []
-        var comprehensiveness: [Double] = [], sufficiency: [Double] = []
+        var comprehensiveness: [Double] = [], sufficiency: [Double] = [], precisionErrors: [Double] = []
         let bar = Progress(total: requests.count)
         for (id, request) in zip(ids, requests) {
             var explanation: Explanation
@@ -81,6 +89,7 @@ struct Precomputation {
                 sufficiency.append(scores.aopcSufficiency)
                 explanation.faithfulness = scores
             }
+            if let error = explanation.precisionError { precisionErrors.append(error) }
             explanations.append((id, explanation))
             bar.show(done: computed + cached, computed: computed, cached: cached, elapsed: Date().timeIntervalSince(start))
         }
@@ -90,7 +99,8 @@ struct Precomputation {
         let summary = Summary(
             system: system, method: method, instances: requests.count, computed: computed, cached: cached, seconds: seconds,
             sentencesPerSecond: computed > 0 && seconds > 0 ? Double(computed) / seconds : nil,
-            aopcComprehensiveness: mean(comprehensiveness), aopcSufficiency: mean(sufficiency))
+            aopcComprehensiveness: mean(comprehensiveness), aopcSufficiency: mean(sufficiency),
+            precisionErrorMean: mean(precisionErrors), precisionErrorMax: precisionErrors.max())
         return Run(summary: summary, explanations: explanations)
     }
 

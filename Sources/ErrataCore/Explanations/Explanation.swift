@@ -46,6 +46,12 @@ public struct Explanation: Sendable, Codable, Equatable {
     @ExplicitNull public var head: Int? = nil
     /// Comprehensiveness and sufficiency of the scores, when asked for (`--faithfulness`).
     @ExplicitNull public var faithfulness: FaithfulnessScores? = nil
+    /// The arithmetic of the perturbation methods' forward passes when not float32 (bf16);
+    /// null: float32 throughout.
+    @ExplicitNull public var precision: ExplanationPrecision? = nil
+    /// With `precision`: |f(x) in that precision − f(x) in float32| for the target, the error
+    /// the precision adds to every value the scores are made of, to read beside `se`.
+    @ExplicitNull public var precisionError: Double? = nil
 
     public init(
         method: String, text: String, tokens: [Token], scores: [Double], se: [Double]? = nil, baseValue: Double? = nil,
@@ -78,6 +84,7 @@ public struct Explanation: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case method, text, tokens, scores, se, value, prediction, probabilities, target, output, delta, steps, evaluations
         case converged, matrix, layer, head, faithfulness
-        case baseValue = "base_value", matrixTokens = "matrix_tokens"
+        case precision
+        case baseValue = "base_value", matrixTokens = "matrix_tokens", precisionError = "precision_error"
     }
 }

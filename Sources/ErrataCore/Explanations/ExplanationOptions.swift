@@ -38,3 +38,10 @@ public enum ExplanationMasking: String, Sendable, Hashable, Codable, CaseIterabl
 public enum ExplanationBaseline: String, Sendable, Hashable, Codable, CaseIterable {
     case pad, mask, zero
 }
+
+/// The arithmetic of the transformer's weight products in perturbation methods: float32, or
+/// bfloat16 inputs with float32 sums (AVX512-BF16 processors only), which is faster and moves
+/// f(x) slightly; gradient and attention methods always run in float32.
+public enum ExplanationPrecision: String, Sendable, Hashable, Codable, CaseIterable {
+    case float32, bf16
+}

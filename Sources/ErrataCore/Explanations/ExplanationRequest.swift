@@ -26,11 +26,15 @@ public struct ExplanationRequest: Sendable, Hashable, Codable {
     public var head: Int?
     /// Explain the target's logit instead of its probability.
     public var logit: Bool
+    /// The perturbation methods' arithmetic; nil is float32 (and so adds nothing to the cache
+    /// key, which keeps the explanations cached before bf16 existed).
+    public var precision: ExplanationPrecision?
 
     public init(
         system: String, text: String, method: ExplanationMethod = .ig, target: String? = nil,
         unit: ExplanationUnit = .tokens, masking: ExplanationMasking = .mask, baseline: ExplanationBaseline = .pad,
-        steps: Int? = 50, budget: Int = 2000, seed: UInt64 = 1, layer: Int? = nil, head: Int? = nil, logit: Bool = false
+        steps: Int? = 50, budget: Int = 2000, seed: UInt64 = 1, layer: Int? = nil, head: Int? = nil, logit: Bool = false,
+        precision: ExplanationPrecision? = nil
     ) {
         self.system = system
         self.text = text
@@ -45,5 +49,6 @@ public struct ExplanationRequest: Sendable, Hashable, Codable {
         self.layer = layer
         self.head = head
         self.logit = logit
+        self.precision = precision
     }
 }

@@ -14,6 +14,8 @@ struct AttributionBench: ParsableCommand {
         case exactFixture = "exact-fixture"
         /// errata's Shapley estimators against the exact values of `--fixture`.
         case shapleyAccuracy = "shapley-accuracy"
+        /// The forward pass over perturbation batches in float32 and bf16, and bf16's error.
+        case bf16
     }
 
     static let configuration = CommandConfiguration(
@@ -24,7 +26,7 @@ struct AttributionBench: ParsableCommand {
     var repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../..").standardizedFileURL.path
 
-    @Option(name: .customLong("workload"), help: "A workload to run (repeatable): forward, ig, permutation, completeness, multiply.")
+    @Option(name: .customLong("workload"), help: "A workload to run (repeatable): forward, ig, permutation, completeness, multiply, bf16.")
     var workloads: [Workload] = [.forward, .ig, .permutation]
 
     @Option(help: "Sentences in the fixed sample timed by ig and permutation.")
@@ -32,6 +34,9 @@ struct AttributionBench: ParsableCommand {
 
     @Option(help: "Timed passes per length in forward.")
     var repeats = 30
+
+    @Option(help: "bf16: alternating rounds of float32 and bf16 forward passes.")
+    var rounds = 5
 
     @Option(help: "Orderings k in the permutation budget 2(M + 1)·k.")
     var orderings = 10
@@ -70,6 +75,7 @@ struct AttributionBench: ParsableCommand {
         var permutation: PermutationTiming.Result?
         var completeness: CompletenessSurvey.Result?
         var shapleyAccuracy: [ShapleyAccuracy.Run]?
+        var bf16: BFloat16Forward.Result?
     }
 
     func run() throws {
@@ -79,6 +85,10 @@ struct AttributionBench: ParsableCommand {
         if workloads.contains(.forward) {
             log("forward latency at 8 to 128 tokens")
             report.forward = ForwardLatency(repeats: repeats).run(inputs)
+        }
+        if workloads.contains(.bf16) {
+            log("forward passes over perturbation batches, float32 and bf16")
+            report.bf16 = try BFloat16Forward(rounds: rounds).run(inputs)
         }
         if workloads.contains(.multiply) {
             log("matrix products at the model's shapes")
