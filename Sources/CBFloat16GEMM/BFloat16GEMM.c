@@ -13,6 +13,8 @@
 
 #include "BFloat16GEMM.h"
 
+#if defined(__x86_64__)
+
 #include <immintrin.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -174,3 +176,24 @@ bool errata_bf16_gemm(ptrdiff_t m, const float *a, ptrdiff_t lda, const ErrataBF
     free(scratch);
     return true;
 }
+
+#else
+
+// Other processors (Apple silicon, say) have no AVX512-BF16: the product is never available,
+// and `--precision bf16` says so as it does on an x86 processor without it.
+bool errata_bf16_cpu_supported(void) { return false; }
+
+ErrataBF16Weights *errata_bf16_pack_weights(const float *w, ptrdiff_t outputs, ptrdiff_t inputs, ptrdiff_t ldw) {
+    (void)w; (void)outputs; (void)inputs; (void)ldw;
+    return NULL;
+}
+
+void errata_bf16_free_weights(ErrataBF16Weights *weights) { (void)weights; }
+
+bool errata_bf16_gemm(ptrdiff_t m, const float *a, ptrdiff_t lda, const ErrataBF16Weights *weights,
+                      const float *bias, float *c, ptrdiff_t ldc) {
+    (void)m; (void)a; (void)lda; (void)weights; (void)bias; (void)c; (void)ldc;
+    return false;
+}
+
+#endif
