@@ -31,7 +31,7 @@ import Testing
         column.forEachRun { firstRow, bytes, offsets in
             #expect(firstRow == seen.count)
             for i in 0 ..< offsets.count - 1 {
-                seen.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]), as: UTF8.self))
+                seen.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(offsets[i]) ..< Int(offsets[i + 1])]), as: UTF8.self))
             }
         }
         #expect(seen == texts)
@@ -55,5 +55,27 @@ import Testing
         column.append("dddd")
         #expect(column == TextColumn(["a", "bb", "ccc", "dddd"]))
         #expect(TextColumn(joining: [TextColumn(), TextColumn()]).count == 0)
+    }
+}
+
+/// Runs hold at most 4 GiB (32-bit offsets); a column that outgrows one starts the next at a
+/// value's boundary (an empty value still fits a full run). Tested with runs of 10 bytes.
+@Suite struct TextColumnRunLimitTests {
+    @Test func aFullRunStartsTheNextBetweenValues() {
+        let texts = ["abcd", "efg", "hij", "", "klmnopqrst", "u", "vwxyz"]
+        var byValue = TextColumn(runByteLimit: 10)
+        for text in texts { byValue.append(text) }
+        var inBulk = TextColumn(runByteLimit: 10)
+        let bytes = Array(texts.joined().utf8)
+        var ends: [Int] = [], end = 0
+        for text in texts { end += text.utf8.count; ends.append(end) }
+        bytes.withUnsafeBufferPointer { b in ends.withUnsafeBufferPointer { inBulk.append(contentsOf: b, ends: $0) } }
+        for column in [byValue, inBulk] {
+            #expect(column == TextColumn(texts))
+            var runs: [(Int, Int)] = []
+            column.forEachRun { firstRow, bytes, offsets in runs.append((firstRow, bytes.count)) }
+            #expect(runs.map(\.0) == [0, 4, 5] && runs.map(\.1) == [10, 10, 6])
+            #expect(Array(SliceComparison.rowsContaining(Array("y".utf8), in: column)) == [6])
+        }
     }
 }

@@ -1,7 +1,9 @@
 /// Strings stored as UTF-8 bytes back to back with offsets, in one or a few runs.
 ///
 /// A million short texts as Swift `String`s cost a heap object each; a byte buffer with an
-/// offset table costs the bytes plus eight bytes a row, and loads without per-field allocation.
+/// offset table costs the bytes plus four bytes a row, and loads without per-field allocation.
+/// Offsets are 32-bit, so a run holds at most 4 GiB; a longer column starts a new run there.
+/// (Eight-byte offsets were a third of a CSV load's column memory, for short cells.)
 ///
 /// A file read in parallel gives one run per piece, and the column keeps them as they are:
 /// copying them into one buffer wrote every byte and offset a second time into fresh pages,
@@ -13,7 +15,7 @@ public struct TextColumn: Sendable {
     /// of value `firstRow + i`.
     struct Run: Sendable {
         var bytes: [UInt8] = []
-        var offsets: [Int] = [0]
+        var offsets: [UInt32] = [0]
         var firstRow = 0
         var count: Int { offsets.count - 1 }
 
@@ -21,18 +23,23 @@ public struct TextColumn: Sendable {
         @inline(__always) func withValue<R>(_ j: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
             try offsets.withUnsafeBufferPointer { offsets in
                 try bytes.withUnsafeBufferPointer { all in
-                    try body(UnsafeBufferPointer(rebasing: all[offsets[j] ..< offsets[j + 1]]))
+                    try body(UnsafeBufferPointer(rebasing: all[Int(offsets[j]) ..< Int(offsets[j + 1])]))
                 }
             }
         }
 
-        @inline(__always) func byteCount(_ j: Int) -> Int { offsets[j + 1] - offsets[j] }
+        @inline(__always) func byteCount(_ j: Int) -> Int { Int(offsets[j + 1] - offsets[j]) }
     }
 
     /// Never empty; values are appended to the last run.
     private var runs = [Run()]
+    /// The bytes a run may hold: what 32-bit offsets reach (smaller only in tests).
+    private var runByteLimit = Int(UInt32.max)
 
     public init() {}
+
+    /// An empty column whose runs hold at most `runByteLimit` bytes, to test the cut.
+    init(runByteLimit: Int) { self.runByteLimit = runByteLimit }
 
     public init(_ values: some Sequence<String>) {
         for value in values { append(value) }
@@ -59,7 +66,7 @@ public struct TextColumn: Sendable {
     mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
         let last = runs.count - 1
         runs[last].offsets.reserveCapacity(rows + 1)
-        runs[last].bytes.reserveCapacity(byteCount)
+        runs[last].bytes.reserveCapacity(min(byteCount, runByteLimit))
     }
 
     /// How many values, and bytes, the run values are appended to holds before it grows.
@@ -77,21 +84,30 @@ public struct TextColumn: Sendable {
     }
 
     public mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+        precondition(utf8.count <= runByteLimit, "a value of \(utf8.count) bytes: readers bound a cell far below 4 GiB")
+        if runs[runs.count - 1].bytes.count + utf8.count > runByteLimit { runs.append(Run(firstRow: count)) }
         let last = runs.count - 1
         runs[last].bytes.append(contentsOf: utf8)
-        runs[last].offsets.append(runs[last].bytes.count)
+        runs[last].offsets.append(UInt32(runs[last].bytes.count))
     }
 
     /// Appends many values at once: their bytes back to back, and where each ends within them.
     /// Readers collect cells this way to avoid an append per cell.
     mutating func append(contentsOf values: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
         let last = runs.count - 1
-        let base = runs[last].bytes.count, first = runs[last].offsets.count
-        runs[last].bytes.append(contentsOf: values)
-        runs[last].offsets.append(contentsOf: ends)
-        runs[last].offsets.withUnsafeMutableBufferPointer { offsets in
-            for i in first ..< offsets.count { offsets[i] += base }
+        let base = runs[last].bytes.count
+        guard base + values.count <= runByteLimit else {
+            // Where a run fills up: one value at a time, so the cut falls between values.
+            var start = 0
+            for end in ends {
+                append(utf8: UnsafeBufferPointer(rebasing: values[start ..< end]))
+                start = end
+            }
+            return
         }
+        runs[last].bytes.append(contentsOf: values)
+        runs[last].offsets.reserveCapacity(runs[last].offsets.count + ends.count)
+        for end in ends { runs[last].offsets.append(UInt32(truncatingIfNeeded: base + end)) }
     }
 
     /// The run holding value `i`.
@@ -129,7 +145,7 @@ public struct TextColumn: Sendable {
     /// Calls `body` with each run in order: the row it starts at, its bytes and its offsets
     /// (value `firstRow + i` is `bytes[offsets[i] ..< offsets[i + 1]]`), for loops over many rows.
     public func forEachRun(
-        _ body: (_ firstRow: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int>) throws -> Void
+        _ body: (_ firstRow: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<UInt32>) throws -> Void
     ) rethrows {
         for run in runs where run.count > 0 {
             try run.bytes.withUnsafeBufferPointer { b in
@@ -143,7 +159,7 @@ public struct TextColumn: Sendable {
     public func forEachValue(_ body: (_ row: Int, _ value: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         try forEachRun { firstRow, bytes, offsets in
             for i in 0 ..< offsets.count - 1 {
-                try body(firstRow + i, UnsafeBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
+                try body(firstRow + i, UnsafeBufferPointer(rebasing: bytes[Int(offsets[i]) ..< Int(offsets[i + 1])]))
             }
         }
     }
@@ -155,7 +171,7 @@ public struct TextColumn: Sendable {
             let holds = try run.bytes.withUnsafeBufferPointer { bytes in
                 try run.offsets.withUnsafeBufferPointer { offsets in
                     for i in 0 ..< offsets.count - 1
-                    where try !predicate(run.firstRow + i, UnsafeBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]])) {
+                    where try !predicate(run.firstRow + i, UnsafeBufferPointer(rebasing: bytes[Int(offsets[i]) ..< Int(offsets[i + 1])])) {
                         return false
                     }
                     return true
@@ -168,7 +184,7 @@ public struct TextColumn: Sendable {
 
     /// Approximate heap bytes held, for memory reports.
     public var memoryFootprint: Int {
-        runs.reduce(0) { $0 + $1.bytes.capacity + $1.offsets.capacity * MemoryLayout<Int>.stride }
+        runs.reduce(0) { $0 + $1.bytes.capacity + $1.offsets.capacity * MemoryLayout<UInt32>.stride }
     }
 }
 

@@ -133,18 +133,18 @@ enum SliceComparison {
                         let endRow = min(runEnd, blockEnd * wordBits) - runStart
                         guard firstRow < endRow, let base = bytes.baseAddress else { return }
                         var row = firstRow
-                        var position = offsets[firstRow]
-                        let end = offsets[endRow]
+                        var position = Int(offsets[firstRow])
+                        let end = Int(offsets[endRow])
                         while end - position >= pattern.count {
                             guard let hit = errata_memmem(base + position, end - position, pattern.baseAddress!, pattern.count) else { break }
                             let at = UnsafeRawPointer(base).distance(to: hit)
-                            while offsets[row + 1] <= at { row += 1 }
-                            if at + pattern.count <= offsets[row + 1] {
+                            while Int(offsets[row + 1]) <= at { row += 1 }
+                            if at + pattern.count <= Int(offsets[row + 1]) {
                                 let global = runStart + row
                                 output[global / wordBits] |= 1 << UInt(global % wordBits)
                                 row += 1
                                 if row >= endRow { break }
-                                position = offsets[row]
+                                position = Int(offsets[row])
                             } else {
                                 position = at + 1
                             }

@@ -293,7 +293,7 @@ public struct SliceEvaluator: Sendable {
                     let shared = UncheckedSendable((bytes: bytes, offsets: offsets, output: output))
                     parallelChunks(offsets.count - 1) { rows in
                         let (bytes, offsets, output) = shared.value
-                        for row in rows { output[firstRow + row] = f(bytes, offsets[row] ..< offsets[row + 1]) }
+                        for row in rows { output[firstRow + row] = f(bytes, Int(offsets[row]) ..< Int(offsets[row + 1])) }
                     }
                 }
             }
