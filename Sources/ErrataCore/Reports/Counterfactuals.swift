@@ -66,7 +66,8 @@ public enum Counterfactuals {
         var line = try encoder.encode(counterfactual)
         line.append(0x0A)
         let path = path(for: dataset)
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        // A file that cannot be created makes the open below throw, with the system's reason.
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seekToEnd()
