@@ -139,6 +139,27 @@ enum SharedModel {
         #expect(files.count == instances)
     }
 
+    /// `--all` explains instances one per core at a time; in the slice's order, its rows are
+    /// those of each instance explained on its own.
+    @Test func allExplainsSideBySideAsEachInstanceAlone() throws {
+        let cache = try TemporaryDirectory()
+        let slice = "movie == \"adam_sandlers_eight_crazy_nights\""
+        let all = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--all", "--where", slice, "--system", "bow", "--method", "shap",
+                                         "--format", "csv"], environment: try Self.environment(cache))
+        #expect(all.status == 0, "\(all.stderr)")
+        let listed = try ErrataProcess.run(["slice", "rotten-tomatoes", "--where", slice, "--format", "json"], environment: try Self.environment(cache))
+        let ids = (try listed.json()["instances"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids.count > 2)
+        func rows(_ csv: String) -> [Substring] { Array(csv.split(separator: "\n").dropFirst()) }
+        var alone: [Substring] = []
+        for id in ids {
+            let one = try ErrataProcess.run(["attribute", "rotten-tomatoes", "--instance", id, "--system", "bow", "--method", "shap",
+                                             "--format", "csv"], environment: try Self.environment(try TemporaryDirectory()))
+            alone += rows(one.stdout)
+        }
+        #expect(!alone.isEmpty && rows(all.stdout) == alone)
+    }
+
     @Test func predictQueriesAnyDeclaredSystem() throws {
         let cache = try TemporaryDirectory()
         let result = try ErrataProcess.run(["predict", "--dataset", "rotten-tomatoes", "--system", "bow", "--text", Self.text, "--format", "json"],

@@ -63,45 +63,86 @@ struct Precomputation {
         }
     }
 
+    /// Instances explained at once: one per core. One explanation leaves a core idle part of
+    /// the time (its element-wise steps and the ends of its products run on one), so two at
+    /// a time finish a slice sooner (docs/performance.md, "Batch precompute").
+    static var workers: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     func run(ids: [String], requests: [ExplanationRequest], system: String, method: String) throws -> Run {
         let start = Date()
-        var computed = 0, cached = 0
-        var explanations: [(id: String, explanation: Explanation)] = []
-        var comprehensiveness: [Double] = [], sufficiency: [Double] = [], precisionErrors: [Double] = []
         let bar = Progress(total: requests.count)
-        for (id, request) in zip(ids, requests) {
-            var explanation: Explanation
-            if let hit = engine.cachedExplanation(request) {
-                explanation = hit
-                cached += 1
-            } else {
-                do {
-                    explanation = try engine.explain(request)
-                } catch {
-                    bar.finish()
-                    throw AnalysisError("instance \(id): \(error) (\(computed + cached) instances done and cached; run again to resume)")
+        let state = Outcomes(count: requests.count)
+        // Each worker takes the next instance not yet taken; after a failure none is started,
+        // and the failure reported is the first in the slice's order, as one at a time.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(Self.workers, requests.count))) { _ in
+            while let k = state.lock.withLock({ state.take() }) {
+                let result = Result { try outcome(of: requests[k]) }
+                state.lock.withLock {
+                    state.results[k] = result
+                    if case .success(let (_, wasCached)) = result {
+                        if wasCached { state.cached += 1 } else { state.computed += 1 }
+                        bar.show(done: state.computed + state.cached, computed: state.computed, cached: state.cached,
+                                 elapsed: Date().timeIntervalSince(start))
+                    } else {
+                        state.failed = true
+                    }
                 }
-                computed += 1
             }
-            if faithfulness {
-                let scores = try engine.faithfulness(of: explanation, request: request)
-                comprehensiveness.append(scores.aopcComprehensiveness)
-                sufficiency.append(scores.aopcSufficiency)
-                explanation.faithfulness = scores
-            }
-            if let error = explanation.precisionError { precisionErrors.append(error) }
-            explanations.append((id, explanation))
-            bar.show(done: computed + cached, computed: computed, cached: cached, elapsed: Date().timeIntervalSince(start))
         }
         bar.finish()
+        // Every worker has finished: the state is read without the lock from here.
+        let outcomes = state
+        var explanations: [(id: String, explanation: Explanation)] = []
+        for (k, result) in outcomes.results.enumerated() {
+            switch result {
+            case .success(let (explanation, _))?: explanations.append((ids[k], explanation))
+            case .failure(let error)?:
+                throw AnalysisError("instance \(ids[k]): \(error) (\(outcomes.computed + outcomes.cached) instances done and cached; run again to resume)")
+            case nil: break  // not started after a failure
+            }
+        }
         let seconds = Date().timeIntervalSince(start)
         func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
+        let faithfulness = explanations.compactMap(\.explanation.faithfulness)
+        let precisionErrors = explanations.compactMap(\.explanation.precisionError)
         let summary = Summary(
-            system: system, method: method, instances: requests.count, computed: computed, cached: cached, seconds: seconds,
-            sentencesPerSecond: computed > 0 && seconds > 0 ? Double(computed) / seconds : nil,
-            aopcComprehensiveness: mean(comprehensiveness), aopcSufficiency: mean(sufficiency),
+            system: system, method: method, instances: requests.count, computed: outcomes.computed, cached: outcomes.cached, seconds: seconds,
+            sentencesPerSecond: outcomes.computed > 0 && seconds > 0 ? Double(outcomes.computed) / seconds : nil,
+            aopcComprehensiveness: mean(faithfulness.map(\.aopcComprehensiveness)), aopcSufficiency: mean(faithfulness.map(\.aopcSufficiency)),
             precisionErrorMean: mean(precisionErrors), precisionErrorMax: precisionErrors.max())
         return Run(summary: summary, explanations: explanations)
+    }
+
+    /// The explanation of one instance, from the cache or computed (and then cached), with its
+    /// faithfulness when asked; and whether it came from the cache.
+    private func outcome(of request: ExplanationRequest) throws -> (Explanation, cached: Bool) {
+        var explanation: Explanation, cached = false
+        if let hit = engine.cachedExplanation(request) {
+            explanation = hit
+            cached = true
+        } else {
+            explanation = try engine.explain(request)
+        }
+        if faithfulness { explanation.faithfulness = try engine.faithfulness(of: explanation, request: request) }
+        return (explanation, cached)
+    }
+
+    /// What the workers share, under `lock`: the next instance to take, each one's result,
+    /// the counts.
+    private final class Outcomes: @unchecked Sendable {
+        let lock = NSLock()
+        var results: [Result<(Explanation, cached: Bool), any Error>?]
+        var next = 0, computed = 0, cached = 0
+        var failed = false
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        /// The next instance to explain, or nil when all are taken or one has failed.
+        func take() -> Int? {
+            guard !failed, next < results.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 
     /// The progress line on standard error: done of total, cached, elapsed and the time left
