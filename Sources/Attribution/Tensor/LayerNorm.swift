@@ -43,14 +43,12 @@ public struct LayerNorm: Sendable {
                                     for r in rows {
                                         let row = xp.base + r * width
                                         let mean = Lanes.sum(0 ..< width) { c, count in Lanes.load(row + c, count: count) } / Float(width)
-                                        var squareLanes = Lanes.Vector()
-                                        Lanes.forEach(0 ..< width) { c, count in
+                                        let squares = Lanes.sum(0 ..< width) { c, count in
                                             var d = Lanes.load(row + c, count: count) - mean
                                             // Lanes past a short run load 0: keep them out of the sum.
                                             if count < Lanes.width { d.replace(with: 0, where: Lanes.past(count)) }
-                                            squareLanes += d * d
+                                            return d * d
                                         }
-                                        let squares = squareLanes.sum()
                                         let inv = 1 / (squares / Float(width) + epsilon).squareRoot()
                                         ip.base[r] = inv
                                         Lanes.forEach(0 ..< width) { c, count in

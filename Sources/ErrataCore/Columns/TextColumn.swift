@@ -157,10 +157,9 @@ public struct TextColumn: Sendable {
     /// Calls `body` with each value in order: its row and its bytes. Loops over a whole column
     /// go through here (or `allValues`): a run at a time, with no look-up per row.
     public func forEachValue(_ body: (_ row: Int, _ value: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        try forEachRun { firstRow, bytes, offsets in
-            for i in 0 ..< offsets.count - 1 {
-                try body(firstRow + i, UnsafeBufferPointer(rebasing: bytes[Int(offsets[i]) ..< Int(offsets[i + 1])]))
-            }
+        _ = try allValues { row, value in
+            try body(row, value)
+            return true
         }
     }
 

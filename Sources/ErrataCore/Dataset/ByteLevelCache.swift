@@ -1,5 +1,3 @@
-import Foundation
-
 /// Recognises the few distinct values of a label-like column from their UTF-8 bytes, without
 /// building a `String` per cell.
 ///
@@ -32,10 +30,7 @@ struct ByteLevelCache<Value> {
                 var start = 0
                 for i in ends.indices {
                     let end = ends[i]
-                    if end - start == bytes.count,
-                       bytes.isEmpty || memcmp(keys.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 {
-                        return values[i]
-                    }
+                    if UnsafeBufferPointer(rebasing: keys[start ..< end]).bytesEqual(bytes) { return values[i] }
                     start = end
                 }
                 return nil

@@ -34,7 +34,7 @@ struct IDIndex: Sendable {
         var (slot, tag) = start(Self.hash(id))
         while slots[slot] != 0 {
             let row = Int(slots[slot] & 0xFFFF_FFFF) - 1
-            if slots[slot] & ~0xFFFF_FFFF == tag, ids.withUTF8(row, { $0.elementsEqual(id) }) { return row }
+            if slots[slot] & ~0xFFFF_FFFF == tag, ids.withUTF8(row, { $0.bytesEqual(id) }) { return row }
             slot = (slot + 1) & mask
         }
         return nil
@@ -55,7 +55,7 @@ struct IDIndex: Sendable {
         var (slot, tag) = start(Self.hash(id))
         while slots[slot] != 0 {
             let existing = Int(slots[slot] & 0xFFFF_FFFF) - 1
-            if slots[slot] & ~0xFFFF_FFFF == tag, ids.withUTF8(existing, { $0.elementsEqual(id) }) { return existing }
+            if slots[slot] & ~0xFFFF_FFFF == tag, ids.withUTF8(existing, { $0.bytesEqual(id) }) { return existing }
             slot = (slot + 1) & mask
         }
         slots[slot] = tag | UInt64(row + 1)

@@ -76,7 +76,7 @@ struct InstanceGrouping {
         let cells = table.cells[c]
         for row in 0 ..< table.rowCount {
             let first = firstRow[instanceOfRow[row]]
-            if first != row, !cells.withUTF8(row, { a in cells.withUTF8(first) { b in a.elementsEqual(b) } }) {
+            if first != row, !cells.withUTF8(row, { a in cells.withUTF8(first) { b in a.bytesEqual(b) } }) {
                 return row
             }
         }

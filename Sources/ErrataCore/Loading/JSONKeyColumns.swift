@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the column of a JSON Lines key from its bytes.
 ///
 /// A `[String: Int]` look-up built a `String` for every key of every line and hashed it: with
@@ -29,7 +27,7 @@ struct JSONKeyColumns {
     mutating func column(of key: UnsafeBufferPointer<UInt8>) -> Int {
         let position = currentLine.count
         let column: Int
-        if position < previousLine.count, utf8[previousLine[position]].withUnsafeBufferPointer({ Self.equal($0, key) }) {
+        if position < previousLine.count, utf8[previousLine[position]].withUnsafeBufferPointer({ $0.bytesEqual(key) }) {
             column = previousLine[position]
         } else {
             let name = String(decoding: key, as: UTF8.self)
@@ -44,12 +42,5 @@ struct JSONKeyColumns {
         }
         currentLine.append(column)
         return column
-    }
-
-    /// Byte equality with `memcmp`: the generic `elementsEqual` was slower than the look-up
-    /// it spares.
-    @inline(__always)
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 }

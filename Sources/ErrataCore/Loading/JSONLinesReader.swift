@@ -29,7 +29,7 @@ struct JSONLinesReader {
         let table: RawTable
         if let pieces = DelimitedChunk.split(bytes, whole, quote: nil, cores: cores, minimumBytes: minimumParallelBytes) {
             let shared = UncheckedSendable((reader: self, bytes: bytes))
-            let joined = try DelimitedChunk.readEach(pieces, of: bytes, skippable: { [0x20, 0x09, 0x0A, 0x0D].contains($0) }, releasing: releasePages) { k, piece in
+            let joined = try DelimitedChunk.readEach(pieces, of: bytes, skippable: Self.isBlank, releasing: releasePages) { k, piece in
                 let (reader, bytes) = shared.value
                 return try reader.readLines(bytes, piece, invalid: invalid, progress: k == 0 ? reader.progress : ReadProgress(nil))
             }
@@ -80,7 +80,9 @@ struct JSONLinesReader {
                 defer {
                     // Keys first seen on this line become columns even if the line is bad, as
                     // when the file is read in one piece.
-                    cells.appendColumns(keys.names[cells.columnCount...], offset: lineStart - chunk.start)
+                    if keys.count > cells.columnCount {
+                        cells.appendColumns(keys.names[cells.columnCount...], offset: lineStart - chunk.start)
+                    }
                 }
                 while invalidIndex < invalid.count, invalid[invalidIndex] < lineStart { invalidIndex += 1 }
                 try parseObject(&cursor, bytes: bytes) { key, keyColumn, column, value in
@@ -134,17 +136,21 @@ struct JSONLinesReader {
     }
 
     private func skipBlank(_ cursor: inout ByteCursor) {
-        while !cursor.atEnd, cursor.current == 0x0A || isInlineSpace(cursor.current) { cursor.advance() }
+        while !cursor.atEnd, Self.isBlank(cursor.current) { cursor.advance() }
     }
 
     private func skipInlineSpace(_ cursor: inout ByteCursor) {
-        while !cursor.atEnd, isInlineSpace(cursor.current) { cursor.advance() }
+        while !cursor.atEnd, Self.isInlineSpace(cursor.current) { cursor.advance() }
     }
 
     /// Space, tab or carriage return: compared directly, as an array literal's `contains`
     /// was a measurable part of reading.
     @inline(__always)
-    private func isInlineSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+    private static func isInlineSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+    /// Inline space or a line feed: what may stand between two objects.
+    @inline(__always)
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x0A || isInlineSpace(byte) }
 
     private func fail(_ cursor: ByteCursor, _ message: String) -> LoadError {
         LoadError(file: file, line: cursor.line, column: cursor.column, message)
