@@ -38,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "Attribution",
-            dependencies: ["ErrataCore", "CBFloat16GEMM"],
+            dependencies: ["ErrataCore", "CBFloat16GEMM", "CVectorMath"],
             // Tensor kernels and explainers: optimised in debug builds too (see ErrataCore).
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
@@ -69,6 +69,13 @@ let package = Package(
         .target(
             name: "CBFloat16GEMM",
             cSettings: [.unsafeFlags(["-O3"])]
+        ),
+        // The transformer's element-wise steps (GELU, softmax) on the widest vectors the
+        // processor has, chosen at load: Swift builds for baseline x86-64. No contraction, so
+        // every instance rounds alike; optimised in debug builds too, as the model runs in tests.
+        .target(
+            name: "CVectorMath",
+            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]
         ),
         // C shim: memmem, a GNU extension Swift's Glibc module does not import.
         .target(name: "CStringSearch"),
@@ -109,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AttributionTests",
-            dependencies: ["Attribution", "ErrataCore", "ErrataTestSupport"],
+            dependencies: ["Attribution", "CVectorMath", "ErrataCore", "ErrataTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

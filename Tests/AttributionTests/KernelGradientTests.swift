@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 import Testing
 @testable import Attribution
@@ -88,7 +89,7 @@ import Testing
 
     /// GELU's own erf stays within 1e-7 of libm's Double erf over and beyond its fitted range.
     @Test func geluErrorFunction() {
-        func error(_ x: Float) -> Float { GELU.error(Lanes.Vector(repeating: x))[0] }
+        func error(_ x: Float) -> Float { GELU.error(x) }
         var largest = 0.0
         for i in -60_000 ... 60_000 {
             let x = Float(i) * 1e-4
@@ -96,6 +97,56 @@ import Testing
         }
         #expect(largest < 1e-7)
         #expect(error(-20) == -1 && error(20) == 1 && error(0) == 0)
+    }
+
+    /// The element-wise kernels give the same bits on every instruction set this processor
+    /// runs (AVX-512, AVX2, baseline), so results do not depend on the machine's vector width:
+    /// GELU and softmax over random values, the edges of erf's and exp's ranges, infinities and
+    /// NaN; LayerNorm (with a residual, over a width that is not a multiple of eight) and the
+    /// backward passes over random values.
+    @Test func vectorMathAgreesAcrossInstructionSets() {
+        var random = RandomTensors(seed: 27)
+        let special: [Float] = [0, -0, 4, -4, 4.0001, -4.0001, 30, -30, 88, -88, -87.33654, 1e-30, .infinity, -.infinity, .nan]
+        let x = random.matrix(37, 29, scale: 6).values + special
+        let mask = (0 ..< 29).map { $0 % 5 != 3 }
+        let rows = 9, width = 43
+        let y = random.matrix(rows, width, scale: 4).values, residual = random.matrix(rows, width).values
+        let gradient = random.matrix(rows, width).values, also = random.matrix(rows, width).values
+        let gamma = random.matrix(1, width).values, beta = random.matrix(1, width).values
+        func outputs(_ isa: ErrataVectorISA) -> [[UInt32]] {
+            var out = [Float](repeating: 0, count: x.count), slope = out, scores = x
+            errata_gelu_on(isa, x, &out, &slope, x.count)
+            scores.withUnsafeMutableBufferPointer { s in
+                mask.withUnsafeBufferPointer { errata_softmax_rows_on(isa, s.baseAddress!, 37, 29, 29, 0.25, $0.baseAddress) }
+            }
+            var scoreGradient = Array(x[0 ..< 37 * 29])
+            errata_softmax_backward_rows_on(isa, scores, &scoreGradient, 37, 29, 0.25)
+            var normalized = [Float](repeating: 0, count: rows * width), normed = normalized, dx = normalized
+            var inverse = [Float](repeating: 0, count: rows)
+            errata_layer_norm_on(isa, y, residual, rows, width, gamma, beta, 1e-12, &normalized, &normed, &inverse)
+            errata_layer_norm_backward_on(isa, gradient, also, rows, width, gamma, normalized, inverse, &dx)
+            return [out, slope, scores, scoreGradient, normalized, normed, inverse, dx].map { $0.map(\.bitPattern) }
+        }
+        let baseline = outputs(ErrataVectorISABaseline)
+        #expect(Float(bitPattern: baseline[0][x.count - 1]).isNaN && Float(bitPattern: baseline[0][x.count - special.count + 6]) == 30)
+        for isa in [ErrataVectorISAAVX2, ErrataVectorISAAVX512] where errata_vector_math_supports(isa) {
+            #expect(outputs(isa) == baseline, "instruction set \(isa.rawValue)")
+        }
+    }
+
+    /// LayerNorm with a residual is LayerNorm of the sum, and its backward pass with a second
+    /// gradient is that of the summed gradient (the residual connections folded into it).
+    @Test func layerNormFoldsTheResidualIn() {
+        var random = RandomTensors(seed: 28)
+        let norm = LayerNorm(gamma: random.matrix(1, 13).values, beta: random.matrix(1, 13).values, epsilon: 1e-12)
+        let x = random.matrix(5, 13, scale: 3), r = random.matrix(5, 13, scale: 3)
+        let dy = random.matrix(5, 13), also = random.matrix(5, 13)
+        let sum = Matrix(rows: 5, columns: 13, values: zip(x.values, r.values).map(+))
+        let (folded, cache) = norm.forward(x, adding: r)
+        let (plain, plainCache) = norm.forward(sum)
+        #expect(folded == plain && cache.normalized == plainCache.normalized && cache.inverseDeviation == plainCache.inverseDeviation)
+        let summedGradient = Matrix(rows: 5, columns: 13, values: zip(dy.values, also.values).map(+))
+        #expect(norm.backward(dy, adding: also, cache: cache) == norm.backward(summedGradient, cache: cache))
     }
 
     @Test func linear() {

@@ -18,13 +18,15 @@ extension BertEncoder {
         var dx = poolingBackward(pooledGradient, layout)
         var gateGradients = [[Float]](repeating: [Float](repeating: 0, count: config.numHiddenLayers * heads),
                                       count: layout.ranges.count)
+        // The gradient along the residual connection around the layer above, added to `dx` by
+        // the next LayerNorm's backward pass.
+        var residual: Matrix?
         for l in weights.layers.indices.reversed() {
             let layer = weights.layers[l], tape = pass.layers[l]
-            let dOut = layer.outputNorm.backward(dx, cache: tape.outputNorm)
+            let dOut = layer.outputNorm.backward(dx, adding: residual, cache: tape.outputNorm)
             let dIntermediate = GELU.backward(layer.output.inputGradient(dOut), slope: tape.intermediateSlope)
-            var dx1 = layer.intermediate.inputGradient(dIntermediate)
-            RowBlocks.add(dOut, to: &dx1)
-            let dAttended = layer.attentionNorm.backward(dx1, cache: tape.attentionNorm)
+            let dx1 = layer.intermediate.inputGradient(dIntermediate)
+            let dAttended = layer.attentionNorm.backward(dx1, adding: dOut, cache: tape.attentionNorm)
             var dContext = layer.attentionOutput.inputGradient(dAttended)
             let gates = (0 ..< heads).map { headGates?[l, $0] ?? 1 }
             let (dqkv, layerGateGradients) = attentionBackward(&dContext, context: tape.context, gates: gates,
@@ -33,9 +35,9 @@ extension BertEncoder {
                 for head in 0 ..< heads { gateGradients[s][l * heads + head] = layerGateGradients[s * heads + head] }
             }
             dx = layer.queryKeyValue.inputGradient(dqkv)
-            RowBlocks.add(dAttended, to: &dx)
+            residual = dAttended
         }
-        let dEmbedded = weights.embeddingNorm.backward(dx, cache: pass.embeddingNorm!)
+        let dEmbedded = weights.embeddingNorm.backward(dx, adding: residual, cache: pass.embeddingNorm!)
         return InputGradients(wordEmbeddings: layout.ranges.map { dEmbedded.rows($0) }, headGates: gateGradients)
     }
 
@@ -60,17 +62,17 @@ extension BertEncoder {
                            _ layout: PackedBatch) -> (dqkv: Matrix, gateGradients: [Float]) {
         let h = config.hiddenSize, heads = config.numAttentionHeads, d = config.headSize
         let scale = 1 / Float(d).squareRoot()
-        var dqkv = Matrix(zeros: layout.tokenCount, 3 * h)
         var gateGradients = [Float](repeating: 0, count: layout.ranges.count * heads)
-        dContext.values.withUnsafeMutableBufferPointer { dc in
-            context.values.withUnsafeBufferPointer { cx in
-                qkv.values.withUnsafeBufferPointer { q in
-                    probabilities.withUnsafeBufferPointer { p in
-                        dqkv.values.withUnsafeMutableBufferPointer { out in
+        // Not zeroed first: the products write every value of dQ, dK and dV (beta 0).
+        let dqkv = Matrix(rows: layout.tokenCount, columns: 3 * h) { out in
+            dContext.values.withUnsafeMutableBufferPointer { dc in
+                context.values.withUnsafeBufferPointer { cx in
+                    qkv.values.withUnsafeBufferPointer { q in
+                        probabilities.withUnsafeBufferPointer { p in
                             gateGradients.withUnsafeMutableBufferPointer { gg in
                                 let dcp = SendablePointer(dc.baseAddress!), cxp = SendableReadPointer(cx.baseAddress!)
                                 let qp = SendableReadPointer(q.baseAddress!), pp = SendableReadPointer(p.baseAddress!)
-                                let op = SendablePointer(out.baseAddress!), ggp = SendablePointer(gg.baseAddress!)
+                                let op = SendablePointer(out), ggp = SendablePointer(gg.baseAddress!)
                                 DispatchQueue.concurrentPerform(iterations: layout.ranges.count * heads) { task in
                                     let s = task / heads, head = task % heads
                                     let range = layout.ranges[s], t = range.count
@@ -86,19 +88,17 @@ extension BertEncoder {
                                     ggp.base[task] = sum.sum()
                                     if gates[head] != 1 { for row in 0 ..< t { for c in 0 ..< d { dc[row * h + c] *= gates[head] } } }
                                     let map = pp.base + layout.probabilityOffsets[s] + head * t * t
-                                    var scores = [Float](repeating: 0, count: t * t)
-                                    scores.withUnsafeMutableBufferPointer { ds in
+                                    withUnsafeTemporaryAllocation(of: Float.self, capacity: t * t) { ds in
                                         let ds = ds.baseAddress!
                                         MatrixMultiply.gemm(transposeA: false, transposeB: true, m: t, n: t, k: d,
-                                                            a: dc, lda: h, b: rows + 2 * h + head * d, ldb: 3 * h, beta: 0, c: ds, ldc: t)
+                                        a: dc, lda: h, b: rows + 2 * h + head * d, ldb: 3 * h, beta: 0, c: ds, ldc: t)
                                         MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
-                                                            a: map, lda: t, b: dc, ldb: h, beta: 0, c: dRows + 2 * h + head * d, ldc: 3 * h)
-                                        Softmax.backward(probabilities: map, gradient: ds, rows: t, columns: t)
-                                        for i in 0 ..< t * t { ds[i] *= scale }
+                                        a: map, lda: t, b: dc, ldb: h, beta: 0, c: dRows + 2 * h + head * d, ldc: 3 * h)
+                                        Softmax.backward(probabilities: map, gradient: ds, rows: t, columns: t, scale: scale)
                                         MatrixMultiply.gemm(transposeA: false, transposeB: false, m: t, n: d, k: t,
-                                                            a: ds, lda: t, b: rows + h + head * d, ldb: 3 * h, beta: 0, c: dRows + head * d, ldc: 3 * h)
+                                        a: ds, lda: t, b: rows + h + head * d, ldb: 3 * h, beta: 0, c: dRows + head * d, ldc: 3 * h)
                                         MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
-                                                            a: ds, lda: t, b: rows + head * d, ldb: 3 * h, beta: 0, c: dRows + h + head * d, ldc: 3 * h)
+                                        a: ds, lda: t, b: rows + head * d, ldb: 3 * h, beta: 0, c: dRows + h + head * d, ldc: 3 * h)
                                     }
                                 }
                             }

@@ -51,16 +51,14 @@ extension BertEncoder {
             let (context, probs) = attention(qkv, layout)
             var gated = context
             if let headGates { applyGates(&gated, layer: l, headGates) }
-            var attended = layer.attentionOutput(gated, bf16: bf16?.attentionOutput)
-            RowBlocks.add(x, to: &attended)
-            let (x1, norm1) = layer.attentionNorm.forward(attended)
+            let attended = layer.attentionOutput(gated, bf16: bf16?.attentionOutput)
+            let (x1, norm1) = layer.attentionNorm.forward(attended, adding: x)
             let intermediate = layer.intermediate(x1, bf16: bf16?.intermediate)
             var slope: Matrix?
             let activated: Matrix
             if record { (activated, slope) = GELU.forwardKeepingSlope(intermediate) } else { activated = GELU.forward(intermediate) }
-            var out = layer.output(activated, bf16: bf16?.output)
-            RowBlocks.add(x1, to: &out)
-            let (x2, norm2) = layer.outputNorm.forward(out)
+            let out = layer.output(activated, bf16: bf16?.output)
+            let (x2, norm2) = layer.outputNorm.forward(out, adding: x1)
             if record {
                 tapes.append(LayerTape(input: x, queryKeyValue: qkv, context: context, attentionNorm: norm1,
                                        intermediateSlope: slope!, outputNorm: norm2))
@@ -77,12 +75,14 @@ extension BertEncoder {
     func attention(_ qkv: Matrix, _ layout: PackedBatch) -> (context: Matrix, probabilities: [Float]) {
         let h = config.hiddenSize, heads = config.numAttentionHeads, d = config.headSize
         let scale = 1 / Float(d).squareRoot()
-        var context = Matrix(zeros: layout.tokenCount, h)
-        var probabilities = [Float](repeating: 0, count: layout.probabilityCount)
-        qkv.values.withUnsafeBufferPointer { q in
-            context.values.withUnsafeMutableBufferPointer { c in
-                probabilities.withUnsafeMutableBufferPointer { p in
-                    let qp = SendableReadPointer(q.baseAddress!), cp = SendablePointer(c.baseAddress!), pp = SendablePointer(p.baseAddress!)
+        // Neither output is zeroed first: the products write every value of both (beta 0).
+        var probabilities: [Float] = []
+        let context = Matrix(rows: layout.tokenCount, columns: h) { c in
+            probabilities = [Float](unsafeUninitializedCapacity: layout.probabilityCount) { p, initialized in
+                initialized = layout.probabilityCount
+                guard let pBase = p.baseAddress else { return }
+                qkv.values.withUnsafeBufferPointer { q in
+                    let qp = SendableReadPointer(q.baseAddress!), cp = SendablePointer(c), pp = SendablePointer(pBase)
                     DispatchQueue.concurrentPerform(iterations: layout.ranges.count * heads) { task in
                         let s = task / heads, head = task % heads
                         let range = layout.ranges[s], t = range.count
@@ -91,8 +91,7 @@ extension BertEncoder {
                         MatrixMultiply.gemm(transposeA: false, transposeB: true, m: t, n: t, k: d,
                                             a: rows + head * d, lda: 3 * h, b: rows + h + head * d, ldb: 3 * h,
                                             beta: 0, c: map, ldc: t)
-                        for i in 0 ..< t * t { map[i] *= scale }
-                        Softmax.forward(map, rows: t, columns: t, stride: t, allowed: layout.masks[s])
+                        Softmax.forward(map, rows: t, columns: t, stride: t, scale: scale, allowed: layout.masks[s])
                         MatrixMultiply.gemm(transposeA: false, transposeB: false, m: t, n: d, k: t,
                                             a: map, lda: t, b: rows + 2 * h + head * d, ldb: 3 * h,
                                             beta: 0, c: cp.base + range.lowerBound * h + head * d, ldc: h)

@@ -1,8 +1,10 @@
-/// Eight floats at a time for the element-wise kernels (GELU, softmax).
+/// Eight floats at a time for the element-wise loops left in Swift (GELU's backward product,
+/// attention's head-gate sums).
 ///
-/// The Swift compiler does not vectorise those loops by itself: with `exp` and `erf` inside
-/// they stayed scalar, one libm call per element. Written on `SIMD8<Float>`, they run on
-/// vector registers even in the default (baseline x86-64) build.
+/// The Swift compiler does not vectorise reductions by itself (their order would change the
+/// sums); written on `SIMD8<Float>`, they run on vector registers even in the default
+/// (baseline x86-64) build. GELU, softmax and LayerNorm, where the work per element is
+/// largest, are in C instead (`CVectorMath`), on the processor's widest vectors.
 enum Lanes {
     typealias Vector = SIMD8<Float>
     static let width = Vector.scalarCount
@@ -32,20 +34,5 @@ enum Lanes {
             body(start, count)
             start += count
         }
-    }
-
-    /// The sum over `range` of the vectors `term` gives for each run of lanes (zero in lanes
-    /// past the run, as `load` leaves them): eight partial sums, added at the end.
-    @inline(__always)
-    static func sum(_ range: Range<Int>, _ term: (_ start: Int, _ count: Int) -> Vector) -> Float {
-        var total = Vector()
-        forEach(range) { start, count in total += term(start, count) }
-        return total.sum()
-    }
-
-    /// The lanes at or past `count`: those `load` fills with 0 in a short run.
-    @inline(__always)
-    static func past(_ count: Int) -> SIMDMask<SIMD8<Int32>> {
-        SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) .>= Int32(count)
     }
 }

@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 
 /// Layer normalisation over each row (Ba et al. 2016), as in every BERT sub-layer.
@@ -19,45 +20,31 @@ public struct LayerNorm: Sendable {
         public let inverseDeviation: [Float]
     }
 
-    /// Normalises each row. Sums run on `Lanes` (eight Float partial sums of 48 values for
-    /// MiniLM's 384), as PyTorch's float32 kernel accumulates; the variance is taken about the
-    /// mean (two passes), so large activations lose nothing to cancellation. Double loops did
-    /// the same work at a third of the speed and no measurable gain against the parity fixtures.
-    public func forward(_ x: Matrix) -> (output: Matrix, cache: Cache) {
+    /// Normalises each row of `x`, or of `x + residual` (the sub-layer's residual connection,
+    /// added in the same pass). `errata_layer_norm` over blocks of rows: sums in eight Float
+    /// lanes, as PyTorch's float32 kernel accumulates, and the variance about the mean (two
+    /// passes), so large activations lose nothing to cancellation. Double loops did the same
+    /// work at a third of the speed and no measurable gain against the parity fixtures.
+    public func forward(_ x: Matrix, adding residual: Matrix? = nil) -> (output: Matrix, cache: Cache) {
         precondition(x.columns == gamma.count, "LayerNorm over \(gamma.count) features given \(x.columns)")
-        let width = x.columns
+        precondition(residual.map { $0.rows == x.rows && $0.columns == x.columns } ?? true, "residual of another shape")
+        let width = x.columns, epsilon = epsilon
         var inverse = [Float](repeating: 0, count: x.rows)
         var normalizedRows: Matrix?
-        let epsilon = epsilon
         // Both outputs are written whole, so neither is zeroed first.
         let output = Matrix(rows: x.rows, columns: width) { outputValues in
             normalizedRows = Matrix(rows: x.rows, columns: width) { normalizedValues in
-                x.values.withUnsafeBufferPointer { input in
+                withRows(x, residual) { xp, rp in
                     gamma.withUnsafeBufferPointer { scale in
                         beta.withUnsafeBufferPointer { shift in
                             inverse.withUnsafeMutableBufferPointer { inverseValues in
-                                let xp = SendableReadPointer(input.baseAddress!), np = SendablePointer(normalizedValues)
-                                let op = SendablePointer(outputValues), ip = SendablePointer(inverseValues.baseAddress!)
+                                let np = SendablePointer(normalizedValues), op = SendablePointer(outputValues)
+                                let ip = SendablePointer(inverseValues.baseAddress!)
                                 let gp = SendableReadPointer(scale.baseAddress!), bp = SendableReadPointer(shift.baseAddress!)
                                 RowBlocks.forEach(rows: x.rows, columns: width) { rows in
-                                    for r in rows {
-                                        let row = xp.base + r * width
-                                        let mean = Lanes.sum(0 ..< width) { c, count in Lanes.load(row + c, count: count) } / Float(width)
-                                        let squares = Lanes.sum(0 ..< width) { c, count in
-                                            var d = Lanes.load(row + c, count: count) - mean
-                                            // Lanes past a short run load 0: keep them out of the sum.
-                                            if count < Lanes.width { d.replace(with: 0, where: Lanes.past(count)) }
-                                            return d * d
-                                        }
-                                        let inv = 1 / (squares / Float(width) + epsilon).squareRoot()
-                                        ip.base[r] = inv
-                                        Lanes.forEach(0 ..< width) { c, count in
-                                            let n = (Lanes.load(row + c, count: count) - mean) * inv
-                                            Lanes.store(n, np.base + r * width + c, count: count)
-                                            Lanes.store(n * Lanes.load(gp.base + c, count: count) + Lanes.load(bp.base + c, count: count),
-                                                        op.base + r * width + c, count: count)
-                                        }
-                                    }
+                                    let start = rows.lowerBound * width
+                                    errata_layer_norm(xp.base + start, rp.map { $0.base + start }, rows.count, width, gp.base, bp.base,
+                                                      epsilon, np.base + start, op.base + start, ip.base + rows.lowerBound)
                                 }
                             }
                         }
@@ -69,36 +56,35 @@ public struct LayerNorm: Sendable {
         return (output, Cache(normalized: normalized, inverseDeviation: inverse))
     }
 
-    /// `dx = (1/σ) (g − mean(g) − x̂ · mean(g ⊙ x̂))` with `g = dy ⊙ γ`, on `Lanes` as `forward`.
-    public func backward(_ dy: Matrix, cache: Cache) -> Matrix {
+    /// `dx = (1/σ) (g − mean(g) − x̂ · mean(g ⊙ x̂))` with `g = (dy + also) ⊙ γ`, where `also` is
+    /// a residual branch's gradient added in the same pass; summed in lanes as `forward`.
+    public func backward(_ dy: Matrix, adding also: Matrix? = nil, cache: Cache) -> Matrix {
+        precondition(also.map { $0.rows == dy.rows && $0.columns == dy.columns } ?? true, "gradients of different shapes")
         let width = dy.columns
         return Matrix(rows: dy.rows, columns: width) { out in
-            dy.values.withUnsafeBufferPointer { gradient in
+            withRows(dy, also) { dyp, ap in
                 cache.normalized.values.withUnsafeBufferPointer { normalized in
                     cache.inverseDeviation.withUnsafeBufferPointer { inverse in
                         gamma.withUnsafeBufferPointer { scale in
-                            let dyp = SendableReadPointer(gradient.baseAddress!), np = SendableReadPointer(normalized.baseAddress!)
-                            let ip = SendableReadPointer(inverse.baseAddress!), dxp = SendablePointer(out)
-                            let gp = SendableReadPointer(scale.baseAddress!)
+                            let np = SendableReadPointer(normalized.baseAddress!), ip = SendableReadPointer(inverse.baseAddress!)
+                            let dxp = SendablePointer(out), gp = SendableReadPointer(scale.baseAddress!)
                             RowBlocks.forEach(rows: dy.rows, columns: width) { rows in
-                                for r in rows {
-                                    let dr = dyp.base + r * width, nr = np.base + r * width
-                                    @inline(__always) func g(_ c: Int, _ count: Int) -> Lanes.Vector {
-                                        Lanes.load(dr + c, count: count) * Lanes.load(gp.base + c, count: count)
-                                    }
-                                    let meanG = Lanes.sum(0 ..< width) { c, count in g(c, count) } / Float(width)
-                                    let meanGX = Lanes.sum(0 ..< width) { c, count in g(c, count) * Lanes.load(nr + c, count: count) } / Float(width)
-                                    let inv = ip.base[r]
-                                    Lanes.forEach(0 ..< width) { c, count in
-                                        let dx = inv * (g(c, count) - meanG - Lanes.load(nr + c, count: count) * meanGX)
-                                        Lanes.store(dx, dxp.base + r * width + c, count: count)
-                                    }
-                                }
+                                let start = rows.lowerBound * width
+                                errata_layer_norm_backward(dyp.base + start, ap.map { $0.base + start }, rows.count, width, gp.base,
+                                                           np.base + start, ip.base + rows.lowerBound, dxp.base + start)
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Calls `body` with the storage of `x` and, when given, of `other`.
+    private func withRows<R>(_ x: Matrix, _ other: Matrix?, _ body: (SendableReadPointer<Float>, SendableReadPointer<Float>?) -> R) -> R {
+        x.values.withUnsafeBufferPointer { xs in
+            guard let other else { return body(SendableReadPointer(xs.baseAddress!), nil) }
+            return other.values.withUnsafeBufferPointer { os in body(SendableReadPointer(xs.baseAddress!), SendableReadPointer(os.baseAddress!)) }
         }
     }
 }
