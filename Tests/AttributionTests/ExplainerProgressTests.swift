@@ -51,6 +51,20 @@ import Testing
         #expect(asked.value == 2)
     }
 
+    /// Integrated Gradients reports the share of its evaluations after each batch of nodes:
+    /// 50 steps and the two endpoints, in batches of the encoder's rows per call.
+    @Test func integratedGradientsReportsItsShareAfterEachBatch() throws {
+        let classifier = try ExplainerTests.classifier.get()
+        var options = Explainer.Options()
+        options.method = .ig
+        options.steps = 50
+        let perBatch = ClassifierFunction.pointsPerBatch(tokens: classifier.tokenizer.encode(Self.sentence).ids.count)
+        var fractions: [Double] = []
+        _ = try Explainer(classifier: classifier).explain(Self.sentence, options: options, fraction: { fractions.append($0) })
+        let expected = stride(from: perBatch, to: 52, by: perBatch).map { Double($0) / 52 } + [1]
+        #expect(perBatch < 52 && fractions == expected)
+    }
+
     /// Each report's largest standard error is below the previous one, and falls as
     /// 1/sqrt(pairs): the last over the first is within 25% of sqrt(first pairs / last pairs).
     @Test func standardErrorsFallFromReportToReport() throws {

@@ -52,6 +52,23 @@ import Testing
         #expect(capped.steps == 16 && !capped.attribution.isComplete())
     }
 
+    /// Progress after each batch: the evaluations done and those planned, the endpoints in
+    /// the first batch; a doubling of the adaptive mode adds its pass to the plan.
+    @Test func reportsProgressAfterEachBatch() throws {
+        let f = TestFunctions.SharpSigmoid(dimension: 2, sharpness: 40, center: 0.9)
+        let groups = try FeatureGroups.singletons(2)
+        var reports: [[Int]] = []
+        _ = try IntegratedGradients(batchSize: 16).explain(f, input: [1, 1], baseline: [0, 0], groups: groups, steps: 40) {
+            reports.append([$0, $1])
+        }
+        #expect(reports == [[16, 42], [32, 42], [42, 42]])
+        reports = []
+        _ = try IntegratedGradients(batchSize: 16).explainAdaptively(f, input: [1, 1], baseline: [0, 0], groups: groups, maximumSteps: 32) {
+            reports.append([$0, $1])
+        }
+        #expect(reports == [[10, 10], [26, 26], [42, 58], [58, 58]])
+    }
+
     @Test func shapesAreChecked() throws {
         let f = TestFunctions.Linear(coefficients: [1, 2])
         #expect(throws: AttributionError.self) {

@@ -24,9 +24,11 @@ public struct ValueAndGradient: Sendable, Equatable {
 }
 
 extension DifferentiableFunction {
-    /// Evaluates `points` in batches of `batchSize` and checks every answer's shape.
+    /// Evaluates `points` in batches of `batchSize` and checks every answer's shape; `evaluated`
+    /// hears the number of points done after each batch.
     /// - Complexity: ⌈n / batchSize⌉ calls for n points.
-    func checkedValuesAndGradients(at points: [[Double]], batchSize: Int) throws -> [ValueAndGradient] {
+    func checkedValuesAndGradients(at points: [[Double]], batchSize: Int,
+                                   evaluated: (Int) -> Void = { _ in }) throws -> [ValueAndGradient] {
         guard batchSize > 0 else { throw AttributionError.invalidArgument("batch size must be positive") }
         var result: [ValueAndGradient] = []
         result.reserveCapacity(points.count)
@@ -45,6 +47,7 @@ extension DifferentiableFunction {
             }
             result.append(contentsOf: answers)
             start += batch.count
+            evaluated(start)
         }
         return result
     }

@@ -19,21 +19,27 @@ public struct IntegratedGradients: Sendable {
         self.batchSize = batchSize
     }
 
-    /// IG of `function` at `input` against `baseline` with `steps` quadrature nodes.
+    /// IG of `function` at `input` against `baseline` with `steps` quadrature nodes. `progress`
+    /// hears, after each batch, the evaluations done and those planned (here steps + 2).
     /// - Complexity: steps + 2 gradient evaluations (the endpoints give F(x) and F(x′)).
     public func explain(
-        _ function: some DifferentiableFunction, input: [Double], baseline: [Double], groups: FeatureGroups, steps: Int = 50
+        _ function: some DifferentiableFunction, input: [Double], baseline: [Double], groups: FeatureGroups, steps: Int = 50,
+        progress: (_ evaluated: Int, _ planned: Int) -> Void = { _, _ in }
     ) throws -> IntegratedGradientsResult {
-        try explainAdaptively(function, input: input, baseline: baseline, groups: groups, initialSteps: steps, maximumSteps: steps)
+        try explainAdaptively(function, input: input, baseline: baseline, groups: groups, initialSteps: steps, maximumSteps: steps,
+                              progress: progress)
     }
 
     /// IG with the step count doubled from `initialSteps` until |delta| ≤ tolerance · |F(x) − F(x′)|
     /// or the next doubling would exceed `maximumSteps`. `Attribution.isComplete(tolerance:)`
-    /// on the result tells which; `evaluations` counts every pass.
+    /// on the result tells which; `evaluations` counts every pass. `progress` hears, after each
+    /// batch, the evaluations done and those planned so far: a doubling adds its pass to the
+    /// plan, as nobody knows beforehand whether one will be needed.
     /// - Complexity: at most 2 + initialSteps · (2^(k+1) − 1) evaluations for k doublings.
     public func explainAdaptively(
         _ function: some DifferentiableFunction, input: [Double], baseline: [Double], groups: FeatureGroups,
-        initialSteps: Int = 8, maximumSteps: Int = 1024, tolerance: Double = 0.01
+        initialSteps: Int = 8, maximumSteps: Int = 1024, tolerance: Double = 0.01,
+        progress: (_ evaluated: Int, _ planned: Int) -> Void = { _, _ in }
     ) throws -> IntegratedGradientsResult {
         guard initialSteps <= maximumSteps else {
             throw AttributionError.invalidArgument("initial steps \(initialSteps) exceed the maximum \(maximumSteps)")
@@ -48,7 +54,7 @@ public struct IntegratedGradients: Sendable {
         var spent = 0
         while true {
             let result = try integrate(function, input: input, baseline: baseline, groups: groups, steps: steps,
-                                       endpoints: &endpoints, spent: spent)
+                                       endpoints: &endpoints, spent: spent, progress: progress)
             if result.attribution.isComplete(tolerance: tolerance) || steps * 2 > maximumSteps { return result }
             spent = result.attribution.evaluations
             steps *= 2
@@ -59,13 +65,14 @@ public struct IntegratedGradients: Sendable {
     /// batches as its nodes: a batch of their own would cost one more call of the function.
     private func integrate(
         _ function: some DifferentiableFunction, input: [Double], baseline: [Double], groups: FeatureGroups, steps: Int,
-        endpoints: inout (input: Double, baseline: Double)?, spent: Int
+        endpoints: inout (input: Double, baseline: Double)?, spent: Int, progress: (_ evaluated: Int, _ planned: Int) -> Void
     ) throws -> IntegratedGradientsResult {
         let quadrature = try rule.quadrature(steps: steps)
         let difference = zip(input, baseline).map { $0 - $1 }
         let nodes = quadrature.nodes.map { alpha in zip(baseline, difference).map { $0 + alpha * $1 } }
         let extra = endpoints == nil ? [input, baseline] : []
-        let answers = try function.checkedValuesAndGradients(at: extra + nodes, batchSize: batchSize)
+        let planned = spent + extra.count + steps
+        let answers = try function.checkedValuesAndGradients(at: extra + nodes, batchSize: batchSize) { progress(spent + $0, planned) }
         let known = endpoints ?? (answers[0].value, answers[1].value)
         endpoints = known
         var average = [Double](repeating: 0, count: function.dimension)
@@ -75,7 +82,7 @@ public struct IntegratedGradients: Sendable {
         let perDimension = zip(difference, average).map { $0 * $1 }
         let attribution = Attribution(
             scores: groups.sums(perDimension), standardErrors: nil, baseValue: known.baseline, value: known.input,
-            evaluations: spent + extra.count + steps, samples: 0)
+            evaluations: planned, samples: 0)
         return IntegratedGradientsResult(attribution: attribution, dimensionScores: perDimension, steps: steps)
     }
 }

@@ -119,7 +119,8 @@ public struct Explainer: Sendable {
     /// Explains the prediction for `text`. Anytime methods (permutation SHAP, KernelSHAP, and
     /// `shap` beyond 10 players) hand `progress` the partial explanation after every batch;
     /// the Shapley family hands `fraction` the share of its evaluations done (of the budget,
-    /// or of the 2^M coalitions of exact values). `isCancelled` is asked before every batch of
+    /// or of the 2^M coalitions of exact values), and Integrated Gradients the share of its
+    /// gradient evaluations planned so far (after each batch of steps). `isCancelled` is asked before every batch of
     /// model evaluations (and after each progress report), and a true answer ends the run
     /// with `CancellationError`.
     public func explain(_ text: String, options: Options, progress: (Explanation) -> Void = { _ in },
@@ -171,7 +172,7 @@ public struct Explainer: Sendable {
                 : probabilities[targetIndex]
         } else {
             try gradientExplanation(&explanation, classifier: classifier, encoding: encoding, players: players, target: target,
-                                    options: options, isCancelled: isCancelled)
+                                    options: options, fraction: fraction, isCancelled: isCancelled)
         }
         return explanation
     }
@@ -259,7 +260,8 @@ public struct Explainer: Sendable {
     }
 
     private func gradientExplanation(_ explanation: inout Explanation, classifier: TextClassifier, encoding: Encoding, players: Players,
-                                     target: Target, options: Options, isCancelled: @escaping @Sendable () -> Bool) throws {
+                                     target: Target, options: Options, fraction: (Double) -> Void,
+                                     isCancelled: @escaping @Sendable () -> Bool) throws {
         let function = CancellableFunction(ClassifierFunction(classifier: classifier, tokens: encoding.count, target: target),
                                            isCancelled: isCancelled)
         let input = classifier.encoder.embeddings(tokenIds: encoding.ids).values.map(Double.init)
@@ -285,10 +287,11 @@ public struct Explainer: Sendable {
                 }
             }
             let ig = IntegratedGradients(rule: options.rule, batchSize: ClassifierFunction.pointsPerBatch(tokens: encoding.count))
+            let progress = { (evaluated: Int, planned: Int) in fraction(Double(evaluated) / Double(planned)) }
             let result = if let steps = options.steps {
-                try ig.explain(function, input: input, baseline: baseline, groups: groups, steps: steps)
+                try ig.explain(function, input: input, baseline: baseline, groups: groups, steps: steps, progress: progress)
             } else {
-                try ig.explainAdaptively(function, input: input, baseline: baseline, groups: groups, initialSteps: 16)
+                try ig.explainAdaptively(function, input: input, baseline: baseline, groups: groups, initialSteps: 16, progress: progress)
             }
             explanation.scores = playerGroups.map { result.attribution.scores[$0] }
             explanation.baseValue = result.attribution.baseValue

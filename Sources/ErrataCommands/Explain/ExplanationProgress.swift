@@ -19,11 +19,18 @@ final class ExplanationProgress {
         let percent = Int(fraction * 100)
         guard interactive, elapsed >= 1, percent != shownPercent else { return }
         shownPercent = percent
-        var line = "\rerrata: \(method) \(percent)% of the evaluations"
+        ReportWriter.writeError(Self.line(method: method, fraction: fraction, elapsed: elapsed))
+    }
+
+    /// The line drawn for `fraction` of the evaluations done after `elapsed` seconds: the
+    /// percentage, and the time left at the rate so far while the run is neither at its start
+    /// nor done.
+    static func line(method: String, fraction: Double, elapsed: Double) -> String {
+        var line = "\rerrata: \(method) \(Int(fraction * 100))% of the evaluations"
         if fraction > 0, fraction < 1 {
             line += ", about " + Precomputation.Progress.duration(elapsed / fraction * (1 - fraction)) + " left"
         }
-        ReportWriter.writeError(line + "   ")
+        return line + "   "
     }
 
     func finish() {
