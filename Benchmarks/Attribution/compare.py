@@ -20,6 +20,7 @@ import json
 import os
 import pathlib
 import platform
+import re
 import statistics
 import time
 
@@ -205,6 +206,14 @@ def agreement(errata, ig, forward, labels):
     }
 
 
+def torch_blas():
+    """The BLAS torch was built with and its CPU capability, from `torch.__config__.show()`."""
+    config = torch.__config__.show()
+    blas = re.search(r"BLAS_INFO=(\w+)", config)
+    capability = re.search(r"CPU capability usage: (\w+)", config)
+    return {"blas": blas.group(1) if blas else None, "cpu_capability": capability.group(1) if capability else None}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errata", required=True, help="the attribution-bench report (BLAS run)")
@@ -241,6 +250,9 @@ def main():
                      "shap": shap.__version__, "numpy": np.__version__},
         "threads": torch.get_num_threads(),
         "mkldnn": torch.backends.mkldnn.is_available(),
+        # torch's own BLAS: MKL is linked statically in PyPI's builds, which threadpoolctl
+        # does not see (the OpenBLAS libraries it lists are numpy's and scipy's).
+        "torch_blas": torch_blas(),
         "threadpools": threadpoolctl.threadpool_info(),
         "environment": {k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS")
                         if k in os.environ},

@@ -30,8 +30,8 @@ bench="$here/.build/release/attribution-bench"
 rm -f "$results/errata-fetched.json"
 if ldconfig -p | grep libopenblas.so.0 >/dev/null; then
     ERRATA_BLAS=system "$bench" --repository "$root" --sample "$sample" --output "$results/errata-blas.json"
-    ERRATA_BLAS=fetched "$bench" --repository "$root" --workload forward --workload ig --sample "$sample" \
-        --output "$results/errata-fetched.json"
+    ERRATA_BLAS=fetched "$bench" --repository "$root" --workload forward --workload ig --workload permutation \
+        --sample "$sample" --output "$results/errata-fetched.json"
 else
     ERRATA_BLAS=fetched "$bench" --repository "$root" --sample "$sample" --output "$results/errata-blas.json"
 fi

@@ -1,7 +1,8 @@
 """Prints the attribution benchmark's results as Markdown tables, errata beside PyTorch.
 
 Reads the reports that run.sh writes into one folder: errata-blas.json, errata-simd.json and,
-when the system has OpenBLAS, errata-fetched.json (attribution-bench, one per matrix kernel),
+when the system has OpenBLAS, errata-fetched.json (attribution-bench, one per matrix kernel;
+the SIMD kernel's without permutation SHAP),
 pytorch.json (compare.py) and, when present, a completeness report.
 """
 
@@ -51,30 +52,42 @@ def machine(errata, torch_side, load_average):
         f"captum {versions['captum']}, shap {versions['shap']}, numpy {versions['numpy']}; thread pools: {kernels}; "
         f"OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for this command: "
         f"{'no' if torch_side['environment'] else 'yes'}",
+        f"- torch's own products: BLAS {torch_blas.get('blas')}, CPU capability {torch_blas.get('cpu_capability')} "
+        "(`torch.__config__.show()`; statically linked, so not among the thread pools above)"
+        if (torch_blas := torch_side.get("torch_blas")) else "- torch's own BLAS: not recorded",
     ])
 
 
 def kernel_table(reports, torch_side):
-    """errata's forward latency and IG time with each matrix kernel it ran, beside PyTorch."""
+    """errata's forward latency, IG and permutation SHAP time with each matrix kernel it ran,
+    beside PyTorch (captum's IG, shap's Permutation)."""
     lengths = [x["tokens"] for x in torch_side["forward"]]
     rows = ["| matrix kernel | " + " | ".join(f"forward {n} tokens, median ms (CPU ms)" for n in lengths)
-            + " | IG median s/sentence | IG CPU s/sentence | IG CPU vs the first row |",
-            "| --- | " + " | ".join("---:" for _ in lengths) + " | ---: | ---: | ---: |"]
-    first_cpu = None
+            + " | IG median s/sentence | IG CPU s/sentence | IG CPU vs the first row"
+            + " | permutation median s/sentence | permutation vs the first row |",
+            "| --- | " + " | ".join("---:" for _ in lengths) + " | ---: | ---: | ---: | ---: | ---: |"]
+    first_cpu = first_permutation = None
     for report in reports:
-        ig = report.get("ig")
+        ig, permutation = report.get("ig"), report.get("permutation")
         cells = [f"{milliseconds(x['seconds']['median'])} ({milliseconds(x['processor_seconds'])})" for x in report["forward"]]
-        tail = " | | | |"
+        tail = " | | |"
         if ig:
             cpu = ig["processor_seconds"] / len(ig["sentences"])
             first_cpu = first_cpu or cpu
-            tail = f" | {ig['seconds']['median']:.3f} | {cpu:.3f} | {cpu / first_cpu:.2f} |"
+            tail = f" | {ig['seconds']['median']:.3f} | {cpu:.3f} | {cpu / first_cpu:.2f}"
+        if permutation:
+            median = permutation["seconds"]["median"]
+            first_permutation = first_permutation or median
+            tail += f" | {median:.3f} | {median / first_permutation:.2f} |"
+        else:
+            tail += " | | |"
         rows.append(f"| errata, {report['compute']['kernel']} | " + " | ".join(cells) + tail)
     pools = ", ".join(sorted({f"{p['internal_api']} {p.get('version') or ''} {p.get('architecture') or ''}".strip()
                               for p in torch_side["threadpools"]}))
-    ig = torch_side.get("ig")
+    ig, permutation = torch_side.get("ig"), torch_side.get("permutation")
     rows.append(f"| PyTorch ({pools}) | " + " | ".join(milliseconds(x["seconds"]["median"]) for x in torch_side["forward"])
-                + (f" | {ig['seconds']['median']:.3f} (captum) | | |" if ig else " | | | |"))
+                + (f" | {ig['seconds']['median']:.3f} (captum) | | |" if ig else " | | | |")
+                + (f" {permutation['seconds']['median']:.3f} (shap) | |" if permutation else " | |"))
     return "\n".join(rows)
 
 
@@ -96,7 +109,7 @@ def attribution_table(errata, torch_side):
     def row(name, ours, theirs, ours_evaluations, theirs_evaluations, goal, limit):
         ratio = ours["seconds"]["median"] / theirs["seconds"]["median"]
         total_ratio = ours["seconds"]["total"] / theirs["seconds"]["total"]
-        met = "met" if ratio <= limit and total_ratio <= limit else "missed"
+        met = "for the record" if limit is None else "met" if ratio <= limit and total_ratio <= limit else "missed"
         return (f"| {name} | {ours['seconds']['median']:.3f} | {theirs['seconds']['median']:.3f} | "
                 f"{ours['seconds']['total']:.1f} | {theirs['seconds']['total']:.1f} | "
                 f"{ours_evaluations:.0f} / {theirs_evaluations:.0f} | {ratio:.2f} ({total_ratio:.2f}) | "
@@ -117,7 +130,7 @@ def attribution_table(errata, torch_side):
             "errata vs shap Permutation", perm_ours, perm_theirs,
             statistics.fmean(s["evaluations"] for s in perm_ours["sentences"]),
             statistics.fmean(s["evaluations"] for s in perm_theirs["sentences"]),
-            "at most half of shap", 0.5),
+            "equal evaluations (the goal is accuracy per second: shapley.sh)", None),
     ])
 
 
