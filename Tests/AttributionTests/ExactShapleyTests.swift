@@ -81,6 +81,16 @@ import Testing
         #expect(result.delta == -20 && result.evaluations == 4)
     }
 
+    /// In batches, leave-one-out gives the same scores and reports the evaluations done after
+    /// the endpoints and after each batch.
+    @Test func leaveOneOutInBatchesReportsProgress() throws {
+        let game = TestGames.random(players: 8, seed: 10)
+        var reports: [Int] = []
+        let batched = try LeaveOneOut(batchSize: 3).explain(game) { reports.append($0) }
+        #expect(batched == (try LeaveOneOut().explain(game)))
+        #expect(reports == [2, 5, 8, 10])
+    }
+
     @Test func gameReturningTooFewValuesIsAnError() {
         struct Short: CoalitionGame {
             let playerCount = 3

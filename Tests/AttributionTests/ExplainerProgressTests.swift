@@ -65,6 +65,17 @@ import Testing
         #expect(perBatch < 52 && fractions == expected)
     }
 
+    /// Leave-one-out reports its share after the endpoints and after its one batch here.
+    @Test func leaveOneOutReportsItsShare() throws {
+        var options = Explainer.Options()
+        options.method = .loo
+        var fractions: [Double] = []
+        let explanation = try Explainer(classifier: try ExplainerTests.classifier.get())
+            .explain(Self.sentence, options: options, fraction: { fractions.append($0) })
+        let players = Double(explanation.tokens.count)
+        #expect(players > 2 && fractions == [2 / (players + 2), 1])
+    }
+
     /// Each report's largest standard error is below the previous one, and falls as
     /// 1/sqrt(pairs): the last over the first is within 25% of sqrt(first pairs / last pairs).
     @Test func standardErrorsFallFromReportToReport() throws {

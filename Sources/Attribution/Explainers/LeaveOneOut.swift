@@ -11,14 +11,24 @@ public struct LeaveOneOut: Sendable {
         self.batchSize = batchSize
     }
 
+    /// The scores of `game`'s players; `progress` gets the evaluations done after every batch
+    /// (the endpoints first).
     /// - Complexity: M + 2 evaluations (v(∅) is included so that `delta` is meaningful).
-    public func explain(_ game: some CoalitionGame) throws -> Attribution {
+    public func explain(_ game: some CoalitionGame, progress: (_ evaluated: Int) -> Void = { _ in }) throws -> Attribution {
         let m = game.playerCount
         guard m >= 1 else { throw AttributionError.invalidArgument("a game needs at least one player") }
         var evaluator = try GameEvaluator(game: game, batchSize: batchSize)
         let (empty, full) = try evaluator.endpoints()
-        let coalitions = (0 ..< m).map { i in (0 ..< m).map { $0 != i } }
-        let without = try evaluator.values(of: coalitions)
+        progress(evaluator.evaluations)
+        var without: [Double] = []
+        without.reserveCapacity(m)
+        var start = 0
+        while start < m {
+            let end = min(start + batchSize, m)
+            without += try evaluator.values(of: (start ..< end).map { i in (0 ..< m).map { $0 != i } })
+            start = end
+            progress(evaluator.evaluations)
+        }
         return Attribution(
             scores: without.map { full - $0 }, standardErrors: Array(repeating: 0, count: m),
             baseValue: empty, value: full, evaluations: evaluator.evaluations, samples: 0)

@@ -119,7 +119,7 @@ public struct Explainer: Sendable {
     /// Explains the prediction for `text`. Anytime methods (permutation SHAP, KernelSHAP, and
     /// `shap` beyond 10 players) hand `progress` the partial explanation after every batch;
     /// the Shapley family hands `fraction` the share of its evaluations done (of the budget,
-    /// or of the 2^M coalitions of exact values), and Integrated Gradients the share of its
+    /// of the 2^M coalitions of exact values, or of leave-one-out's M + 2), and Integrated Gradients the share of its
     /// gradient evaluations planned so far (after each batch of steps). `isCancelled` is asked before every batch of
     /// model evaluations (and after each progress report), and a true answer ends the run
     /// with `CancellationError`.
@@ -193,7 +193,11 @@ public struct Explainer: Sendable {
         }
         switch options.method {
         case .exact: return (try exact(), nil)
-        case .loo: return (try LeaveOneOut().explain(game), nil)
+        case .loo:
+            // Batches as permutation sampling's, so a long text reports progress (and a batch of
+            // 512-token coalitions stays as large as theirs).
+            let evaluations = Double(game.playerCount + 2)
+            return (try LeaveOneOut(batchSize: Self.permutationBatch).explain(game) { fraction(Double($0) / evaluations) }, nil)
         case .kernelshap:
             let run = try KernelSHAP().explain(game, until: rule, seed: options.seed, progress: progress)
             return (run.attribution, run.converged)
