@@ -104,6 +104,20 @@ import Testing
         for (a, b) in zip(batched, single) { #expect(abs(a - b) < 1e-5) }
     }
 
+    /// Coalitions go to the encoder in calls of at most `rowsPerCall` tokens, in order; a
+    /// sequence longer than the bound has a call of its own.
+    @Test func gameCallsAreBoundedByRows() {
+        #expect(ClassifierGame.calls(lengths: [], rows: 10) == [])
+        #expect(ClassifierGame.calls(lengths: [4, 4, 4, 4, 4], rows: 10) == [0 ..< 2, 2 ..< 4, 4 ..< 5])
+        #expect(ClassifierGame.calls(lengths: [3, 12, 3, 3], rows: 10) == [0 ..< 1, 1 ..< 2, 2 ..< 4])
+        #expect(ClassifierGame.calls(lengths: [5, 5], rows: 10) == [0 ..< 2])
+        // A long text: 512 tokens a coalition, 16 per call.
+        let long = ClassifierGame.calls(lengths: Array(repeating: 512, count: 256), rows: ClassifierGame.rowsPerCall)
+        #expect(long.count == 16 && long.allSatisfy { $0.count == 16 })
+        // 256 coalitions of a 25-token sentence stay one call.
+        #expect(ClassifierGame.calls(lengths: Array(repeating: 25, count: 256), rows: ClassifierGame.rowsPerCall) == [0 ..< 256])
+    }
+
     @Test func attentionAndRollout() throws {
         let explainer = Explainer(classifier: try Self.classifier.get())
         let rollout = try explainer.explain(Self.sentences[0], options: options(.rollout))
