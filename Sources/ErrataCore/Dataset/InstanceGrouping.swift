@@ -27,10 +27,10 @@ struct InstanceGrouping {
         }
         let ids = table.cells[idColumn]
         var index = self.index, failure: LoadError?
-        _ = ids.allValues { row, id in
+        index.insertAll(ids) { row, id, first in
             if id.isEmpty {
                 failure = table.error(row: row, column: idColumn, "empty id")
-            } else if let first = index.insert(row: row, id: id, of: ids) {
+            } else if let first {
                 failure = table.error(row: row, column: idColumn, "duplicate id '\(ids[row])' (first on line \(table.rowLines[first]))")
             }
             return failure == nil
