@@ -20,6 +20,18 @@ import Testing
         return try TmuxSession(command: script, width: width, height: height, environment: environment)
     }
 
+    /// The dataset a test session opens is remembered in the session's own state folder, so
+    /// running the tests never adds temporary folders to a developer's recent datasets.
+    @Test func aTestSessionKeepsItsRecentDatasetsToItself() throws {
+        let tmux = try Self.session()
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "? help  : command  / search")
+        let recent = tmux.stateDirectory.appendingPathComponent("errata/recent")
+        let remembered = try String(contentsOf: recent, encoding: .utf8)
+        #expect(remembered == URL(fileURLWithPath: try Self.demo.get().1).standardizedFileURL.path + "\n")
+        try tmux.sendKeys("q")
+    }
+
     @Test func browseSliceCompareResizeAndQuit() throws {
         let tmux = try Self.session()
         defer { tmux.kill() }

@@ -8,8 +8,9 @@ import Foundation
 /// tmux and can run in parallel. The pane stays after the program exits
 /// (`remain-on-exit`), so a test can read what the terminal looks like afterwards; to learn
 /// a program's exit status, have the command print it (tmux's own `pane_dead_status` is
-/// sometimes never filled in). The command runs under `sh -c` with a clean environment: `PATH`, `HOME`
-/// and `environment` only, so a developer's `NO_COLOR` or `LC_ALL` cannot leak in.
+/// sometimes never filled in). The command runs under `sh -c` with a clean environment: `PATH`, `HOME`,
+/// an `XDG_STATE_HOME` of its own and `environment` only, so a developer's `NO_COLOR` or `LC_ALL`
+/// cannot leak in, and the datasets a test opens never join the developer's recent list.
 public final class TmuxSession {
     /// tmux's output and the status of a command that failed.
     public struct Failure: Error, CustomStringConvertible {
@@ -23,14 +24,18 @@ public final class TmuxSession {
 
     private let socket = "errata-test-\(UUID().uuidString)"
     private let configuration: URL
+    /// The session's `XDG_STATE_HOME` (where errata keeps its recent datasets), removed with it.
+    public let stateDirectory: URL
     private var running = true
 
     public init(command: String, width: Int = 80, height: Int = 24,
                 environment: [String: String] = TmuxSession.defaultEnvironment) throws {
         configuration = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).conf")
         try Data("set -g remain-on-exit on\nset -g status off\n".utf8).write(to: configuration)
+        stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-state")
         let inherited = ProcessInfo.processInfo.environment
-        let variables = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/"]
+        let variables = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/",
+                         "XDG_STATE_HOME": stateDirectory.path]
             .merging(environment) { $1 }
             .sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }
@@ -119,6 +124,7 @@ public final class TmuxSession {
         _ = try? tmux(["kill-server"])
         if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(at: configuration)
+        try? FileManager.default.removeItem(at: stateDirectory)
     }
 
     private func display(_ format: String) throws -> String {
