@@ -88,18 +88,20 @@ extension BertEncoder {
                                     ggp.base[task] = sum.sum()
                                     if gates[head] != 1 { for row in 0 ..< t { for c in 0 ..< d { dc[row * h + c] *= gates[head] } } }
                                     let map = pp.base + layout.probabilityOffsets[s] + head * t * t
-                                    withUnsafeTemporaryAllocation(of: Float.self, capacity: t * t) { ds in
-                                        let ds = ds.baseAddress!
-                                        MatrixMultiply.gemm(transposeA: false, transposeB: true, m: t, n: t, k: d,
-                                        a: dc, lda: h, b: rows + 2 * h + head * d, ldb: 3 * h, beta: 0, c: ds, ldc: t)
-                                        MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
-                                        a: map, lda: t, b: dc, ldb: h, beta: 0, c: dRows + 2 * h + head * d, ldc: 3 * h)
-                                        Softmax.backward(probabilities: map, gradient: ds, rows: t, columns: t, scale: scale)
-                                        MatrixMultiply.gemm(transposeA: false, transposeB: false, m: t, n: d, k: t,
-                                        a: ds, lda: t, b: rows + h + head * d, ldb: 3 * h, beta: 0, c: dRows + head * d, ldc: 3 * h)
-                                        MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
-                                        a: ds, lda: t, b: rows + head * d, ldb: 3 * h, beta: 0, c: dRows + h + head * d, ldc: 3 * h)
-                                    }
+                                    // The score gradients, written whole by the first product (beta 0): not zeroed.
+                                    // On the heap: a 512-token map is 1 MB, more than a worker thread's stack
+                                    // should hold.
+                                    let ds = UnsafeMutablePointer<Float>.allocate(capacity: t * t)
+                                    defer { ds.deallocate() }
+                                    MatrixMultiply.gemm(transposeA: false, transposeB: true, m: t, n: t, k: d,
+                                                        a: dc, lda: h, b: rows + 2 * h + head * d, ldb: 3 * h, beta: 0, c: ds, ldc: t)
+                                    MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
+                                                        a: map, lda: t, b: dc, ldb: h, beta: 0, c: dRows + 2 * h + head * d, ldc: 3 * h)
+                                    Softmax.backward(probabilities: map, gradient: ds, rows: t, columns: t, scale: scale)
+                                    MatrixMultiply.gemm(transposeA: false, transposeB: false, m: t, n: d, k: t,
+                                                        a: ds, lda: t, b: rows + h + head * d, ldb: 3 * h, beta: 0, c: dRows + head * d, ldc: 3 * h)
+                                    MatrixMultiply.gemm(transposeA: true, transposeB: false, m: t, n: d, k: t,
+                                                        a: ds, lda: t, b: rows + head * d, ldb: 3 * h, beta: 0, c: dRows + h + head * d, ldc: 3 * h)
                                 }
                             }
                         }
