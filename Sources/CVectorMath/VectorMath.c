@@ -220,60 +220,44 @@ ALWAYS_INLINE void layer_norm_backward_body(const float *restrict dy, const floa
         layer_norm_backward_body(dy, also, rows, width, gamma, normalized, inverse_deviation, dx);           \
     }
 
-struct Instance {
-    const char *name;
-    void (*erf)(const float *, float *, ptrdiff_t);
-    void (*gelu)(const float *, float *, float *, ptrdiff_t);
-    void (*softmax)(float *, ptrdiff_t, ptrdiff_t, ptrdiff_t, float, const bool *);
-    void (*softmax_backward)(const float *, float *, ptrdiff_t, ptrdiff_t, float);
-    void (*layer_norm)(const float *, const float *, ptrdiff_t, ptrdiff_t, const float *, const float *, float, float *,
-                       float *, float *);
-    void (*layer_norm_backward)(const float *, const float *, ptrdiff_t, ptrdiff_t, const float *, const float *,
-                                const float *, float *);
-};
-
-#define INSTANCE(suffix, name) \
-    {name, erf_##suffix, gelu_##suffix, softmax_##suffix, softmax_backward_##suffix, layer_norm_##suffix, layer_norm_backward_##suffix}
+#define INSTANCE(suffix) \
+    {erf_##suffix, gelu_##suffix, softmax_##suffix, softmax_backward_##suffix, layer_norm_##suffix, layer_norm_backward_##suffix}
 
 INSTANCES(baseline, )
 #if defined(__x86_64__)
 INSTANCES(avx2, __attribute__((target("avx2,fma"))))
 INSTANCES(avx512, __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw"), min_vector_width(512))))
-static const struct Instance instances[] = {INSTANCE(baseline, "baseline"), INSTANCE(avx2, "avx2"), INSTANCE(avx512, "avx512f")};
+static const ErrataVectorKernels instances[] = {INSTANCE(baseline), INSTANCE(avx2), INSTANCE(avx512)};
 #else
-static const struct Instance instances[] = {INSTANCE(baseline, "baseline")};
+static const ErrataVectorKernels instances[] = {INSTANCE(baseline)};
 #endif
 
 enum { instanceCount = sizeof instances / sizeof instances[0] };
 
-bool errata_vector_math_supports(ErrataVectorISA isa) {
-    if ((int)isa < 0 || (int)isa >= instanceCount) return false;
+const ErrataVectorKernels *errata_vector_kernels(ErrataVectorISA isa) {
+    if ((int)isa < 0 || (int)isa >= instanceCount) return NULL;
 #if defined(__x86_64__)
     __builtin_cpu_init();
-    switch (isa) {
-    case ErrataVectorISABaseline: return true;
-    case ErrataVectorISAAVX2: return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    case ErrataVectorISAAVX512: return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")
-                                       && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw");
-    }
+    bool runs = isa == ErrataVectorISABaseline
+        || (isa == ErrataVectorISAAVX2 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        || (isa == ErrataVectorISAAVX512 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")
+            && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw"));
+    if (!runs) return NULL;
 #endif
-    return isa == ErrataVectorISABaseline;
+    return &instances[isa];
 }
 
-static const struct Instance *chosen = &instances[0];
+static const ErrataVectorKernels *chosen = &instances[0];
 
 __attribute__((constructor)) static void choose(void) {
     for (int isa = instanceCount - 1; isa > 0; isa--) {
-        if (errata_vector_math_supports((ErrataVectorISA)isa)) {
-            chosen = &instances[isa];
+        const ErrataVectorKernels *kernels = errata_vector_kernels((ErrataVectorISA)isa);
+        if (kernels) {
+            chosen = kernels;
             return;
         }
     }
 }
-
-const char *errata_vector_math_isa(void) { return chosen->name; }
-
-void errata_erf(const float *x, float *out, ptrdiff_t count) { chosen->erf(x, out, count); }
 
 void errata_gelu(const float *x, float *out, float *slope, ptrdiff_t count) { chosen->gelu(x, out, slope, count); }
 
@@ -295,29 +279,4 @@ void errata_layer_norm(const float *x, const float *residual, ptrdiff_t rows, pt
 void errata_layer_norm_backward(const float *dy, const float *also, ptrdiff_t rows, ptrdiff_t width, const float *gamma,
                                 const float *normalized, const float *inverse_deviation, float *dx) {
     chosen->layer_norm_backward(dy, also, rows, width, gamma, normalized, inverse_deviation, dx);
-}
-
-void errata_gelu_on(ErrataVectorISA isa, const float *x, float *out, float *slope, ptrdiff_t count) {
-    instances[isa].gelu(x, out, slope, count);
-}
-
-void errata_softmax_rows_on(ErrataVectorISA isa, float *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t stride,
-                            float scale, const bool *allowed) {
-    instances[isa].softmax(values, rows, columns, stride, scale, allowed);
-}
-
-void errata_softmax_backward_rows_on(ErrataVectorISA isa, const float *probabilities, float *gradient, ptrdiff_t rows,
-                                     ptrdiff_t columns, float scale) {
-    instances[isa].softmax_backward(probabilities, gradient, rows, columns, scale);
-}
-
-void errata_layer_norm_on(ErrataVectorISA isa, const float *x, const float *residual, ptrdiff_t rows, ptrdiff_t width,
-                          const float *gamma, const float *beta, float epsilon, float *normalized, float *out,
-                          float *inverse_deviation) {
-    instances[isa].layer_norm(x, residual, rows, width, gamma, beta, epsilon, normalized, out, inverse_deviation);
-}
-
-void errata_layer_norm_backward_on(ErrataVectorISA isa, const float *dy, const float *also, ptrdiff_t rows, ptrdiff_t width,
-                                   const float *gamma, const float *normalized, const float *inverse_deviation, float *dx) {
-    instances[isa].layer_norm_backward(dy, also, rows, width, gamma, normalized, inverse_deviation, dx);
 }

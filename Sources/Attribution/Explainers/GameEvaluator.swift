@@ -10,9 +10,10 @@ struct GameEvaluator<Game: CoalitionGame> {
         self.batchSize = batchSize
     }
 
-    /// v(S) for each coalition, in order.
+    /// v(S) for each coalition, in order; `evaluated` hears the evaluations counted so far
+    /// after each batch.
     /// - Complexity: ⌈n / batchSize⌉ calls of the game for n coalitions.
-    mutating func values(of coalitions: [[Bool]]) throws -> [Double] {
+    mutating func values(of coalitions: [[Bool]], evaluated: (Int) -> Void = { _ in }) throws -> [Double] {
         var result: [Double] = []
         result.reserveCapacity(coalitions.count)
         var start = 0
@@ -27,6 +28,7 @@ struct GameEvaluator<Game: CoalitionGame> {
             result.append(contentsOf: values)
             evaluations += batch.count
             start = end
+            evaluated(evaluations)
         }
         return result
     }

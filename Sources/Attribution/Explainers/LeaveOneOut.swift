@@ -20,15 +20,8 @@ public struct LeaveOneOut: Sendable {
         var evaluator = try GameEvaluator(game: game, batchSize: batchSize)
         let (empty, full) = try evaluator.endpoints()
         progress(evaluator.evaluations)
-        var without: [Double] = []
-        without.reserveCapacity(m)
-        var start = 0
-        while start < m {
-            let end = min(start + batchSize, m)
-            without += try evaluator.values(of: (start ..< end).map { i in (0 ..< m).map { $0 != i } })
-            start = end
-            progress(evaluator.evaluations)
-        }
+        let coalitions = (0 ..< m).map { i in (0 ..< m).map { $0 != i } }
+        let without = try evaluator.values(of: coalitions, evaluated: progress)
         return Attribution(
             scores: without.map { full - $0 }, standardErrors: Array(repeating: 0, count: m),
             baseValue: empty, value: full, evaluations: evaluator.evaluations, samples: 0)

@@ -119,10 +119,10 @@ public struct Explainer: Sendable {
     /// Explains the prediction for `text`. Anytime methods (permutation SHAP, KernelSHAP, and
     /// `shap` beyond 10 players) hand `progress` the partial explanation after every batch;
     /// the Shapley family hands `fraction` the share of its evaluations done (of the budget,
-    /// of the 2^M coalitions of exact values, or of leave-one-out's M + 2), and Integrated Gradients the share of its
-    /// gradient evaluations planned so far (after each batch of steps). `isCancelled` is asked before every batch of
-    /// model evaluations (and after each progress report), and a true answer ends the run
-    /// with `CancellationError`.
+    /// of the 2^M coalitions of exact values, or of leave-one-out's M + 2), and Integrated
+    /// Gradients the share of its gradient evaluations planned so far (after each batch of
+    /// steps). `isCancelled` is asked before every batch of model evaluations (and after each
+    /// progress report), and a true answer ends the run with `CancellationError`.
     public func explain(_ text: String, options: Options, progress: (Explanation) -> Void = { _ in },
                         fraction: (Double) -> Void = { _ in },
                         isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> Explanation {

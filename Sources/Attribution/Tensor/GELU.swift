@@ -57,13 +57,4 @@ public enum GELU {
             }
         }
     }
-
-    /// The error function GELU uses (`errata_erf`: a rational fit evaluated in Double, within
-    /// 1e-7 of libm's erf). A call to libm per element would keep the GELU loops scalar, and
-    /// GELU over `[tokens, intermediate]` is the largest element-wise work in the encoder.
-    static func error(_ x: Float) -> Float {
-        var value = x, result: Float = 0
-        errata_erf(&value, &result, 1)
-        return result
-    }
 }

@@ -11,13 +11,6 @@
 /// best is chosen once at load. The build forbids floating-point contraction, so the three
 /// give the same bits: results do not depend on the machine's vector width.
 
-/// The instruction set the functions below run on here: "avx512f", "avx2" or "baseline".
-const char *errata_vector_math_isa(void);
-
-/// `out[i] = erf(x[i])` for `count` values, from a rational fit evaluated in double (within
-/// 1e-7 of libm's double erf; ±1 beyond |x| = 4, where erf rounds to ±1 in float).
-void errata_erf(const float *x, float *out, ptrdiff_t count);
-
 /// GELU in its exact form, `out[i] = x Φ(x)` with `Φ(x) = (1 + erf(x/√2))/2`, and, when `slope`
 /// is not NULL, its derivative `slope[i] = Φ(x) + x φ(x)`. `out` and `slope` may not overlap `x`.
 void errata_gelu(const float *x, float *out, float *slope, ptrdiff_t count);
@@ -47,22 +40,24 @@ void errata_layer_norm(const float *x, const float *residual, ptrdiff_t rows, pt
 void errata_layer_norm_backward(const float *dy, const float *also, ptrdiff_t rows, ptrdiff_t width, const float *gamma,
                                 const float *normalized, const float *inverse_deviation, float *dx);
 
-/// The instances, for tests that hold them to the same bits.
+/// One instance of the functions above, compiled for one instruction set; `erf` is GELU's
+/// error function alone (`out[i] = erf(x[i])`, within 1e-7 of libm's double erf, ±1 beyond
+/// |x| = 4). The functions above run the processor's best instance.
+typedef struct ErrataVectorKernels {
+    void (*erf)(const float *x, float *out, ptrdiff_t count);
+    void (*gelu)(const float *x, float *out, float *slope, ptrdiff_t count);
+    void (*softmax)(float *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t stride, float scale, const bool *allowed);
+    void (*softmax_backward)(const float *probabilities, float *gradient, ptrdiff_t rows, ptrdiff_t columns, float scale);
+    void (*layer_norm)(const float *x, const float *residual, ptrdiff_t rows, ptrdiff_t width, const float *gamma,
+                       const float *beta, float epsilon, float *normalized, float *out, float *inverse_deviation);
+    void (*layer_norm_backward)(const float *dy, const float *also, ptrdiff_t rows, ptrdiff_t width, const float *gamma,
+                                const float *normalized, const float *inverse_deviation, float *dx);
+} ErrataVectorKernels;
+
 typedef enum { ErrataVectorISABaseline = 0, ErrataVectorISAAVX2 = 1, ErrataVectorISAAVX512 = 2 } ErrataVectorISA;
 
-/// Whether this build has `isa`'s instance and this processor runs it.
-bool errata_vector_math_supports(ErrataVectorISA isa);
-
-/// The functions above on the instance for `isa`, which must be supported.
-void errata_gelu_on(ErrataVectorISA isa, const float *x, float *out, float *slope, ptrdiff_t count);
-void errata_softmax_rows_on(ErrataVectorISA isa, float *values, ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t stride,
-                            float scale, const bool *allowed);
-void errata_softmax_backward_rows_on(ErrataVectorISA isa, const float *probabilities, float *gradient, ptrdiff_t rows,
-                                     ptrdiff_t columns, float scale);
-void errata_layer_norm_on(ErrataVectorISA isa, const float *x, const float *residual, ptrdiff_t rows, ptrdiff_t width,
-                          const float *gamma, const float *beta, float epsilon, float *normalized, float *out,
-                          float *inverse_deviation);
-void errata_layer_norm_backward_on(ErrataVectorISA isa, const float *dy, const float *also, ptrdiff_t rows, ptrdiff_t width,
-                                   const float *gamma, const float *normalized, const float *inverse_deviation, float *dx);
+/// The instance for `isa`, or NULL when this build lacks it or this processor cannot run it:
+/// for tests that hold every instance to the same bits.
+const ErrataVectorKernels *errata_vector_kernels(ErrataVectorISA isa);
 
 #endif
